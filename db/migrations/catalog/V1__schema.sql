@@ -1,0 +1,1 @@
+COMMENT ON SCHEMA catalog IS 'Owned by the catalog module.';

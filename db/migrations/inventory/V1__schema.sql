@@ -1,0 +1,1 @@
+COMMENT ON SCHEMA inventory IS 'Owned by the inventory module.';

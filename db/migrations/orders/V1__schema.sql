@@ -1,0 +1,1 @@
+COMMENT ON SCHEMA orders IS 'Owned by the orders module; its tables arrive with its first capability.';

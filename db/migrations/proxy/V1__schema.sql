@@ -1,0 +1,1 @@
+COMMENT ON SCHEMA proxy IS 'Owned by the strangler proxy.';

@@ -1,0 +1,9 @@
+/**
+ * Legacy adapter: the anti-corruption layer to the legacy MariaDB schema (data sync, reconciliation, session bridge).
+ */
+@NullMarked
+@ApplicationModule(displayName = "Legacy adapter", allowedDependencies = { "catalog", "inventory", "proxy" })
+package com.retailflow.legacy;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

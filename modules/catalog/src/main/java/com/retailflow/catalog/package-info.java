@@ -1,0 +1,9 @@
+/**
+ * Catalog: products, categories, exact-money prices, full-text search, the storefront pages and the product JSON API.
+ */
+@NullMarked
+@ApplicationModule(displayName = "Catalog", allowedDependencies = { "inventory" })
+package com.retailflow.catalog;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,9 @@
+/**
+ * Orders: the order lifecycle (placed, paid, shipped, delivered, cancelled) and order history.
+ */
+@NullMarked
+@ApplicationModule(displayName = "Orders", allowedDependencies = {  })
+package com.retailflow.orders;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
