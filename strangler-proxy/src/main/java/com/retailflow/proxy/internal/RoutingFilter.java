@@ -1,0 +1,156 @@
+package com.retailflow.proxy.internal;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.retailflow.proxy.internal.Decision.Action;
+import com.retailflow.proxy.internal.Decision.Side;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Runs in front of everything for storefront URLs: decides the side, stamps {@code X-Served-By}, measures per
+ * route and side, and for the new side watches for 5xx — replaying a failed GET/HEAD to legacy (never an
+ * unsafe request) and tripping the automatic fallback when the error rate crosses the threshold.
+ * The legacy side itself is answered by the Gateway MVC route in {@link ProxyRouting}.
+ */
+class RoutingFilter extends OncePerRequestFilter {
+
+	/** Paths that always belong to the new application, whatever the route table says. */
+	static final List<String> APPLICATION_PATHS = List.of("/actuator", "/admin", "/api/", "/v3/api-docs", "/swagger-ui",
+			"/error");
+
+	private final Routing routing;
+	private final ShopperKeys shoppers;
+	private final LegacyForwarder legacy;
+	private final FallbackMonitor fallback;
+	private final RouteChanges changes;
+	private final ProxySettings settings;
+	private final MeterRegistry meters;
+
+	RoutingFilter(Routing routing, ShopperKeys shoppers, LegacyForwarder legacy, FallbackMonitor fallback,
+			RouteChanges changes, ProxySettings settings, MeterRegistry meters) {
+		this.routing = routing;
+		this.shoppers = shoppers;
+		this.legacy = legacy;
+		this.fallback = fallback;
+		this.changes = changes;
+		this.settings = settings;
+		this.meters = meters;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		return APPLICATION_PATHS.stream().anyMatch(path::startsWith);
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		long start = System.nanoTime();
+		var visit = shoppers.visit(request, response);
+		String query = request.getQueryString();
+		String pathAndQuery = request.getRequestURI() + (query == null ? "" : "?" + query);
+		Decision decision = routing.decide(request.getMethod(), request.getRequestURI(), pathAndQuery, visit);
+		if (decision.side() == Side.NEW && decision.route() != null
+				&& decision.route().mode() == com.retailflow.proxy.Mode.CANARY) {
+			visit = visit.pin(decision.route().id());
+		}
+		shoppers.save(visit, response);
+		request.setAttribute(Decision.ATTRIBUTE, decision);
+		if (settings.servedByHeader()) {
+			response.setHeader("X-Served-By", decision.side().header());
+		}
+		Side answered = decision.side();
+		try {
+			switch (decision.action()) {
+				case FORWARD_LEGACY -> chain.doFilter(request, response);
+				case REDIRECT_NEW -> {
+					response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+					response.setHeader(HttpHeaders.LOCATION, decision.target());
+				}
+				case SERVE_NEW, DISPATCH_NEW -> answered = serveNew(request, response, chain, decision);
+			}
+		}
+		finally {
+			Timer.builder("retailflow.proxy.requests")
+				.tag("route", decision.routeId())
+				.tag("side", answered.header())
+				.tag("outcome", outcome(response.getStatus()))
+				.publishPercentileHistogram()
+				.register(meters)
+				.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+		}
+	}
+
+	/** Serves from the new side; returns the side that finally answered (legacy after a replay). */
+	private Side serveNew(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Decision decision)
+			throws ServletException, IOException {
+		boolean safe = request.getMethod().equals("GET") || request.getMethod().equals("HEAD");
+		if (!safe) {
+			// Unsafe requests are never replayed: whatever the new side answers is the answer.
+			dispatch(request, response, chain, decision);
+			record(decision, response.getStatus());
+			return Side.NEW;
+		}
+		// Buffer the new side's answer so a 5xx can still be replaced by legacy's answer.
+		var buffered = new ContentCachingResponseWrapper(response);
+		dispatch(request, buffered, chain, decision);
+		record(decision, buffered.getStatus());
+		if (buffered.getStatus() >= 500 && !response.isCommitted()) {
+			buffered.resetBuffer();
+			response.reset();
+			if (settings.servedByHeader()) {
+				response.setHeader("X-Served-By", Side.LEGACY.header());
+			}
+			String legacyTarget = decision.action() == Action.DISPATCH_NEW ? originalPathAndQuery(request)
+					: routing.toLegacy(decision.target()).orElse(decision.target());
+			legacy.forward(request, response, legacyTarget);
+			return Side.LEGACY;
+		}
+		buffered.copyBodyToResponse();
+		return Side.NEW;
+	}
+
+	private static void dispatch(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+			Decision decision) throws ServletException, IOException {
+		if (decision.action() == Action.DISPATCH_NEW) {
+			request.getRequestDispatcher(decision.target()).forward(request, response);
+		}
+		else {
+			chain.doFilter(request, response);
+		}
+	}
+
+	private void record(Decision decision, int status) {
+		if (decision.route() == null) {
+			return;
+		}
+		var state = fallback.record(decision.route().id(), status >= 500);
+		if (state == FallbackMonitor.State.TRIPPED) {
+			fallback.markFallenBack(decision.route().id());
+			changes.fallBack(decision.route().id(), "new side 5xx rate crossed " + settings.fallback().errorRate()
+					+ " over " + settings.fallback().window());
+		}
+	}
+
+	private static String originalPathAndQuery(HttpServletRequest request) {
+		String query = request.getQueryString();
+		return request.getRequestURI() + (query == null ? "" : "?" + query);
+	}
+
+	private static String outcome(int status) {
+		return status >= 500 ? "SERVER_ERROR" : status >= 400 ? "CLIENT_ERROR" : status >= 300 ? "REDIRECTION" : "SUCCESS";
+	}
+}

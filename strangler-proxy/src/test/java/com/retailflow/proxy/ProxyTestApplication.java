@@ -1,0 +1,45 @@
+package com.retailflow.proxy;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** The proxy with a stand-in "new side" (see {@link NewSideController}) in front of the real legacy shop. */
+@SpringBootApplication
+@EnableScheduling
+class ProxyTestApplication {
+
+	private static final Pattern LEGACY_PRODUCT = Pattern.compile("/product\\.php\\?id=(\\d+)");
+	private static final Pattern NEW_PRODUCT = Pattern.compile("/products/(\\d+)");
+	private static final Pattern LEGACY_FLAKY = Pattern.compile("/flaky\\.php\\?case=(\\w+)");
+	private static final Pattern NEW_FLAKY = Pattern.compile("/flaky/(\\w+)");
+
+	/** The mapping the legacy adapter provides in the real application, reduced to what these tests need. */
+	@Bean
+	UrlTranslator testTranslator() {
+		return new UrlTranslator() {
+			@Override
+			public Optional<String> toNew(String url) {
+				var product = LEGACY_PRODUCT.matcher(url);
+				if (product.matches()) {
+					return Optional.of("/products/" + product.group(1));
+				}
+				var flaky = LEGACY_FLAKY.matcher(url);
+				return flaky.matches() ? Optional.of("/flaky/" + flaky.group(1)) : Optional.empty();
+			}
+
+			@Override
+			public Optional<String> toLegacy(String url) {
+				var product = NEW_PRODUCT.matcher(url);
+				if (product.matches()) {
+					return Optional.of("/product.php?id=" + product.group(1));
+				}
+				var flaky = NEW_FLAKY.matcher(url);
+				return flaky.matches() ? Optional.of("/flaky.php?case=" + flaky.group(1)) : Optional.empty();
+			}
+		};
+	}
+}
