@@ -17,6 +17,16 @@ class ProxyTestApplication {
 	private static final Pattern LEGACY_FLAKY = Pattern.compile("/flaky\\.php\\?case=(\\w+)");
 	private static final Pattern NEW_FLAKY = Pattern.compile("/flaky/(\\w+)");
 
+	/** Stands in for the session bridge: a cookie {@code test_customer} means "signed in as that customer". */
+	@Bean
+	ShopperIdentity testIdentity() {
+		return request -> request.getCookies() == null ? Optional.empty()
+				: java.util.Arrays.stream(request.getCookies())
+					.filter(cookie -> cookie.getName().equals("test_customer"))
+					.map(jakarta.servlet.http.Cookie::getValue)
+					.findFirst();
+	}
+
 	/** The mapping the legacy adapter provides in the real application, reduced to what these tests need. */
 	@Bean
 	UrlTranslator testTranslator() {

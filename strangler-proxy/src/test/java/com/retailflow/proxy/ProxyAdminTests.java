@@ -1,0 +1,146 @@
+package com.retailflow.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+
+import com.retailflow.platform.testing.LegacyShop;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The admin API's contract (BRIEF §5), its authorisation, the audit log, and the automatic fallback. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ProxyAdminTests {
+
+	static final LegacyShop LEGACY = LegacyShop.withProducts(40);
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@DynamicPropertySource
+	static void legacy(DynamicPropertyRegistry registry) {
+		registry.add("retailflow.proxy.legacy-url", LEGACY::url);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MeterRegistry meters;
+
+	String proxy() {
+		return "http://127.0.0.1:" + port;
+	}
+
+	@Test
+	void anonymousGets401AndANonAdminGets403() {
+		var anonymous = ProxyHttp.admin(proxy(), "GET", "/admin/api/routes", null, null, null);
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+		assertThat(ProxyHttp.admin(proxy(), "GET", "/admin/api/routes", null, "admin", "wrong").statusCode()).isEqualTo(401);
+		var viewer = ProxyHttp.admin(proxy(), "PUT", "/admin/api/routes/catalog",
+				"{\"mode\":\"NEW\",\"reason\":\"x\",\"force\":true}", "viewer", "viewer-secret");
+		assertThat(viewer.statusCode()).isEqualTo(403);
+		assertThat(ProxyHttp.admin(proxy(), "GET", "/admin/api/routes", null, "viewer", "viewer-secret").statusCode())
+			.isEqualTo(403);
+	}
+
+	@Test
+	void listsRoutesInTheContractShape() {
+		var response = ProxyHttp.admin(proxy(), "GET", "/admin/api/routes", null, "admin", "admin-secret");
+		assertThat(response.statusCode()).isEqualTo(200);
+		var routes = JSON.readTree(response.body());
+		var catalog = routes.get(0);
+		assertThat(catalog.get("id").asString()).isEqualTo("catalog");
+		assertThat(catalog.get("module").asString()).isEqualTo("catalog");
+		assertThat(catalog.get("patterns").isArray()).isTrue();
+		assertThat(catalog.has("mode") && catalog.has("percent") && catalog.has("updatedAt") && catalog.has("updatedBy"))
+			.isTrue();
+	}
+
+	@Test
+	void invalidChangesAre400ProblemsAndUnknownRoutes404() {
+		for (String body : new String[] { "{\"mode\":\"SIDEWAYS\",\"reason\":\"x\"}",
+				"{\"mode\":\"CANARY\",\"percent\":100.5,\"reason\":\"x\"}",
+				"{\"mode\":\"CANARY\",\"percent\":-1,\"reason\":\"x\"}",
+				"{\"mode\":\"CANARY\",\"percent\":12.345,\"reason\":\"x\"}", "{\"mode\":\"CANARY\",\"reason\":\"x\"}",
+				"{\"mode\":\"LEGACY\",\"reason\":\"  \"}", "{\"mode\":\"LEGACY\"}", "not json" }) {
+			var response = ProxyHttp.admin(proxy(), "PUT", "/admin/api/routes/catalog", body, "admin", "admin-secret");
+			assertThat(response.statusCode()).as(body).isEqualTo(400);
+			assertThat(response.headers().firstValue("Content-Type")).as(body).hasValue("application/problem+json");
+		}
+		assertThat(ProxyHttp.flip(proxy(), "nope", "LEGACY", null, false).statusCode()).isEqualTo(404);
+		assertThat(ProxyHttp.admin(proxy(), "GET", "/admin/api/routes/nope/history", null, "admin", "admin-secret")
+			.statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void historyIsAuditedNewestFirstWithWhoAndWhy() {
+		ProxyHttp.admin(proxy(), "PUT", "/admin/api/routes/catalog",
+				"{\"mode\":\"CANARY\",\"percent\":1.25,\"reason\":\"first canary\"}", "admin", "admin-secret");
+		ProxyHttp.admin(proxy(), "PUT", "/admin/api/routes/catalog",
+				"{\"mode\":\"LEGACY\",\"reason\":\"rollback drill\"}", "admin", "admin-secret");
+		var history = JSON.readTree(
+				ProxyHttp.admin(proxy(), "GET", "/admin/api/routes/catalog/history", null, "admin", "admin-secret").body());
+		assertThat(history.get(0).get("reason").asString()).isEqualTo("rollback drill");
+		assertThat(history.get(0).get("fromMode").asString()).isEqualTo("CANARY");
+		assertThat(history.get(0).get("fromPercent").decimalValue()).isEqualByComparingTo("1.25");
+		assertThat(history.get(0).get("toMode").asString()).isEqualTo("LEGACY");
+		assertThat(history.get(0).get("actor").asString()).isEqualTo("admin");
+		assertThat(history.get(1).get("reason").asString()).isEqualTo("first canary");
+	}
+
+	@Test
+	void automaticFallbackNeedsEnoughDataReplaysOnlySafeRequestsAndIsAudited() {
+		assertThat(ProxyHttp.flip(proxy(), "flaky", "NEW", null, true).statusCode()).isEqualTo(200);
+		// Below the minimum number of requests: failing GETs are answered by legacy, but nothing flips.
+		for (int i = 0; i < 3; i++) {
+			var replayed = ProxyHttp.get(proxy(), "/flaky/broken");
+			assertThat(replayed.headers().firstValue("X-Served-By")).hasValue("legacy");
+			assertThat(replayed.body()).doesNotContain("new side broke");
+		}
+		assertThat(mode("flaky")).isEqualTo("NEW");
+		// An unsafe request that failed is answered with the failure, never sent to legacy as well.
+		var post = ProxyHttp.send(ProxyHttp.request(proxy(), "/flaky/order")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("qty=1"))
+			.build());
+		assertThat(post.statusCode()).isEqualTo(500);
+		assertThat(post.headers().firstValue("X-Served-By")).hasValue("new");
+		assertThat(post.body()).contains("new side broke on POST");
+		// The fifth new-side error crosses the threshold with enough data: the route goes back to LEGACY.
+		ProxyHttp.get(proxy(), "/flaky/broken");
+		assertThat(mode("flaky")).isEqualTo("LEGACY");
+		var history = JSON.readTree(
+				ProxyHttp.admin(proxy(), "GET", "/admin/api/routes/flaky/history", null, "admin", "admin-secret").body());
+		assertThat(history.get(0).get("automatic").asBoolean()).isTrue();
+		assertThat(history.get(0).get("actor").asString()).isEqualTo("proxy:auto-fallback");
+		assertThat(meters.counter("retailflow.proxy.fallbacks", "route", "flaky").count()).isEqualTo(1.0);
+		assertThat(ProxyHttp.get(proxy(), "/flaky/fine").headers().firstValue("X-Served-By")).hasValue("legacy");
+	}
+
+	@Test
+	void goingBackToLegacyIsNeverRefused() {
+		assertThat(ProxyHttp.flip(proxy(), "catalog", "NEW", null, true).statusCode()).isEqualTo(200);
+		var back = ProxyHttp.admin(proxy(), "PUT", "/admin/api/routes/catalog",
+				"{\"mode\":\"LEGACY\",\"reason\":\"errors on checkout page\"}", "admin", "admin-secret");
+		assertThat(back.statusCode()).isEqualTo(200);
+		assertThat(JSON.readTree(back.body()).get("mode").asString()).isEqualTo("LEGACY");
+	}
+
+	String mode(String route) {
+		var routes = JSON.readTree(ProxyHttp.admin(proxy(), "GET", "/admin/api/routes", null, "admin", "admin-secret").body());
+		for (var node : routes) {
+			if (node.get("id").asString().equals(route)) {
+				return node.get("mode").asString();
+			}
+		}
+		throw new AssertionError("no route " + route);
+	}
+}

@@ -1,0 +1,194 @@
+package com.retailflow.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.retailflow.platform.testing.LegacyShop;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Every mode over real HTTP, with the real legacy shop behind: URL mapping, flips, stickiness, drain. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ProxyModesTests {
+
+	static final LegacyShop LEGACY = LegacyShop.withProducts(40);
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@DynamicPropertySource
+	static void legacy(DynamicPropertyRegistry registry) {
+		registry.add("retailflow.proxy.legacy-url", LEGACY::url);
+	}
+
+	@LocalServerPort
+	int port;
+
+	String proxy() {
+		return "http://127.0.0.1:" + port;
+	}
+
+	@BeforeEach
+	void catalogIsLegacy() {
+		assertThat(ProxyHttp.flip(proxy(), "catalog", "LEGACY", null, false).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void unmatchedRequestsGoToLegacy() {
+		var response = ProxyHttp.get(proxy(), "/cart.php");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("X-Served-By")).hasValue("legacy");
+		assertThat(response.body()).contains("RetailFlow Shop");
+	}
+
+	@Test
+	void legacyModeServesNewUrlsFromLegacy() {
+		var byNewUrl = ProxyHttp.get(proxy(), "/products/1");
+		assertThat(byNewUrl.headers().firstValue("X-Served-By")).hasValue("legacy");
+		assertThat(byNewUrl.body()).contains("Café Crème Espresso Beans");
+		var byLegacyUrl = ProxyHttp.get(proxy(), "/product.php?id=1");
+		assertThat(byLegacyUrl.headers().firstValue("X-Served-By")).hasValue("legacy");
+		assertThat(byLegacyUrl.body()).contains("Café Crème Espresso Beans");
+	}
+
+	@Test
+	void newModeIsRefusedByTheGateUnlessForcedThenRedirectsLegacyUrls() {
+		var refused = ProxyHttp.flip(proxy(), "catalog", "NEW", null, false);
+		assertThat(refused.statusCode()).isEqualTo(409);
+		assertThat(refused.body()).contains("no sync status");
+		assertThat(ProxyHttp.get(proxy(), "/products/1").headers().firstValue("X-Served-By")).hasValue("legacy");
+
+		assertThat(ProxyHttp.flip(proxy(), "catalog", "NEW", null, true).statusCode()).isEqualTo(200);
+		var redirect = ProxyHttp.get(proxy(), "/product.php?id=7");
+		assertThat(redirect.statusCode()).isEqualTo(301);
+		assertThat(redirect.headers().firstValue("Location")).hasValue("/products/7");
+		var served = ProxyHttp.get(proxy(), "/products/7");
+		assertThat(served.headers().firstValue("X-Served-By")).hasValue("new");
+		assertThat(served.body()).isEqualTo("new product 7");
+		// A legacy URL without a new page stays with legacy; a POST to a legacy URL is dispatched, not redirected.
+		assertThat(ProxyHttp.get(proxy(), "/category.php?id=1").headers().firstValue("X-Served-By")).hasValue("legacy");
+
+		assertThat(ProxyHttp.flip(proxy(), "catalog", "LEGACY", null, false).statusCode()).isEqualTo(200);
+		assertThat(ProxyHttp.get(proxy(), "/products/7").headers().firstValue("X-Served-By")).hasValue("legacy");
+	}
+
+	@Test
+	void canaryIsStickyAndMatchesTheAssignmentEndpoint() {
+		assertThat(ProxyHttp.flip(proxy(), "catalog", "CANARY", "50", false).statusCode()).isEqualTo(200);
+		int onNew = 0;
+		for (int i = 0; i < 40; i++) {
+			String shopper = UUID.randomUUID().toString();
+			String side = sideOf("/products/3", "rf_shopper=" + shopper);
+			assertThat(sideOf("/products/3", "rf_shopper=" + shopper)).as("same shopper, same side").isEqualTo(side);
+			assertThat(assignment("catalog", shopper).get("side").asString()).isEqualTo(side);
+			onNew += side.equals("new") ? 1 : 0;
+		}
+		assertThat(onNew).as("about half of 40 shoppers").isBetween(8, 32);
+	}
+
+	@Test
+	void raisingThePercentOnlyMovesShoppersFromLegacyToNew() {
+		List<String> shoppers = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			shoppers.add(UUID.randomUUID().toString());
+		}
+		Map<String, String> before = new java.util.HashMap<>();
+		ProxyHttp.flip(proxy(), "catalog", "CANARY", "20.5", false);
+		// Fresh visits each time (no rf_visit cookie sent back), so only the bucket decides.
+		shoppers.forEach(s -> before.put(s, sideOf("/products/4", "rf_shopper=" + s)));
+		ProxyHttp.flip(proxy(), "catalog", "CANARY", "60.25", false);
+		Map<String, String> after = new java.util.HashMap<>();
+		shoppers.forEach(s -> after.put(s, sideOf("/products/4", "rf_shopper=" + s)));
+		for (String shopper : shoppers) {
+			if (before.get(shopper).equals("new")) {
+				assertThat(after.get(shopper)).as("shopper " + shopper + " was on new").isEqualTo("new");
+			}
+		}
+		assertThat(after.values().stream().filter("new"::equals).count())
+			.isGreaterThan(before.values().stream().filter("new"::equals).count());
+	}
+
+	@Test
+	void loweringThePercentDrainsVisitsAlreadyOnNewButLegacyMovesEveryone() {
+		ProxyHttp.flip(proxy(), "catalog", "CANARY", "100", false);
+		String shopper = UUID.randomUUID().toString();
+		var first = ProxyHttp.get(proxy(), "/products/5", "Cookie", "rf_shopper=" + shopper);
+		assertThat(first.headers().firstValue("X-Served-By")).hasValue("new");
+		String visit = cookie(first, "rf_visit");
+
+		ProxyHttp.flip(proxy(), "catalog", "CANARY", "0", false);
+		assertThat(sideOf("/products/5", "rf_shopper=" + shopper + "; rf_visit=" + visit)).as("same visit drains on new")
+			.isEqualTo("new");
+		assertThat(sideOf("/products/5", "rf_shopper=" + shopper)).as("a new visit follows the percent").isEqualTo("legacy");
+
+		ProxyHttp.flip(proxy(), "catalog", "LEGACY", null, false);
+		assertThat(sideOf("/products/5", "rf_shopper=" + shopper + "; rf_visit=" + visit)).isEqualTo("legacy");
+	}
+
+	@Test
+	void signingInDuringAVisitNeverMovesTheShopper() {
+		ProxyHttp.flip(proxy(), "catalog", "CANARY", "50", false);
+		for (int i = 0; i < 20; i++) {
+			String shopper = UUID.randomUUID().toString();
+			var first = ProxyHttp.get(proxy(), "/products/2", "Cookie", "rf_shopper=" + shopper);
+			String side = first.headers().firstValue("X-Served-By").orElseThrow();
+			String visit = cookie(first, "rf_visit");
+			String signedIn = "rf_shopper=" + shopper + "; rf_visit=" + visit + "; test_customer=" + (1000 + i);
+			assertThat(sideOf("/products/2", signedIn)).isEqualTo(side);
+		}
+	}
+
+	@Test
+	void aVisitThatStartsSignedInIsBucketedByCustomerId() {
+		ProxyHttp.flip(proxy(), "catalog", "CANARY", "50", false);
+		for (int customer = 1; customer <= 20; customer++) {
+			String expected = assignment("catalog", String.valueOf(customer)).get("side").asString();
+			assertThat(sideOf("/products/2", "test_customer=" + customer + "; rf_shopper=" + UUID.randomUUID()))
+				.isEqualTo(expected);
+		}
+	}
+
+	@Test
+	void theFirstVisitMintsALongLivedShopperCookie() {
+		var response = ProxyHttp.get(proxy(), "/");
+		assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("rf_shopper=")
+			.contains("Max-Age=").contains("HttpOnly"));
+	}
+
+	String sideOf(String path, String cookies) {
+		return ProxyHttp.get(proxy(), path, "Cookie", cookies).headers().firstValue("X-Served-By").orElseThrow();
+	}
+
+	JsonNode assignment(String route, String shopper) {
+		var response = ProxyHttp.admin(proxy(), "GET", "/admin/api/routes/" + route + "/assignment?shopper=" + shopper, null,
+				"admin", "admin-secret");
+		assertThat(response.statusCode()).isEqualTo(200);
+		return JSON.readTree(response.body());
+	}
+
+	static String cookie(HttpResponse<String> response, String name) {
+		return response.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter(c -> c.startsWith(name + "="))
+			.map(c -> c.substring(name.length() + 1, c.indexOf(';')))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no " + name + " cookie in " + response.headers().map()));
+	}
+
+	static HttpRequest.BodyPublisher none() {
+		return HttpRequest.BodyPublishers.noBody();
+	}
+}
