@@ -69,11 +69,8 @@ public final class LegacyShop {
 		Path legacy = legacyDirectory();
 		ensurePhp(legacy);
 		var database = TestDatabases.newMariaDb();
-		Map<String, String> env = Map.of("LEGACY_DB_HOST", database.host(), "LEGACY_DB_PORT",
-				String.valueOf(database.port()), "LEGACY_DB_USER", database.username(), "LEGACY_DB_PASSWORD",
-				database.password(), "LEGACY_DB_NAME", database.name());
-		run(legacy, env, Duration.ofMinutes(5), "php", "seed.php", "--products=" + products, "--customers=50",
-				"--db=" + database.name());
+		seed(database, products, 50);
+		Map<String, String> env = environment(database);
 		int port = freePort();
 		var builder = new ProcessBuilder("php", "-d", "display_errors=0", "-d", "log_errors=1", "-S",
 				"127.0.0.1:" + port, "-t", legacy.resolve("public").toString()).directory(legacy.toFile())
@@ -94,6 +91,20 @@ public final class LegacyShop {
 		catch (IOException ex) {
 			throw new IllegalStateException("Could not start php -S", ex);
 		}
+	}
+
+	/** Seeds a database with the legacy seeder (deterministic for a given size). */
+	public static void seed(TestDatabases.Database database, int products, int customers) {
+		Path legacy = legacyDirectory();
+		ensurePhp(legacy);
+		run(legacy, environment(database), Duration.ofMinutes(5), "php", "seed.php", "--products=" + products,
+				"--customers=" + customers, "--db=" + database.name());
+	}
+
+	private static Map<String, String> environment(TestDatabases.Database database) {
+		return Map.of("LEGACY_DB_HOST", database.host(), "LEGACY_DB_PORT", String.valueOf(database.port()),
+				"LEGACY_DB_USER", database.username(), "LEGACY_DB_PASSWORD", database.password(), "LEGACY_DB_NAME",
+				database.name());
 	}
 
 	void stop() {

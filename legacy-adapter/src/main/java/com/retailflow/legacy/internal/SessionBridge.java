@@ -1,0 +1,91 @@
+package com.retailflow.legacy.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.retailflow.catalog.spi.ShopperContext;
+import com.retailflow.catalog.spi.ShopperState;
+import com.retailflow.proxy.ShopperIdentity;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.ResponseCookie;
+import org.springframework.stereotype.Component;
+
+/**
+ * The session bridge: new pages see the legacy session (who is signed in, the cart, the CSRF token, flash
+ * messages) and write to it as PHP would, so a shopper notices no seam when a route flips either way.
+ */
+@Component
+class SessionBridge implements ShopperContext, ShopperIdentity {
+
+	static final String COOKIE = "PHPSESSID";
+
+	private final PhpSessions sessions;
+
+	SessionBridge(PhpSessions sessions) {
+		this.sessions = sessions;
+	}
+
+	@Override
+	public Optional<String> customerId(HttpServletRequest request) {
+		return sessionId(request).flatMap(sessions::load)
+			.map(values -> values.get("customer_id"))
+			.map(String::valueOf);
+	}
+
+	@Override
+	public ShopperState current(HttpServletRequest request, HttpServletResponse response) {
+		var id = sessionId(request);
+		var loaded = id.flatMap(sessions::load);
+		if (loaded.isEmpty()) {
+			// Like the legacy shop, every page hands out a session with a CSRF token, so the add-to-cart form works.
+			String csrf = PhpSessions.newCsrfToken();
+			Map<String, Object> values = new LinkedHashMap<>();
+			values.put("csrf", csrf);
+			String started = sessions.start(values);
+			response.addHeader("Set-Cookie",
+					ResponseCookie.from(COOKIE, started).path("/").httpOnly(true).build().toString());
+			return new ShopperState(null, 0, csrf, List.of());
+		}
+		Map<String, Object> values = loaded.get();
+		boolean changed = false;
+		if (!(values.get("csrf") instanceof String csrf) || csrf.isEmpty()) {
+			values.put("csrf", PhpSessions.newCsrfToken());
+			changed = true;
+		}
+		List<ShopperState.Flash> flashes = flashes(values.remove("flash"));
+		changed |= !flashes.isEmpty();
+		if (changed) {
+			sessions.save(id.orElseThrow(), values);
+		}
+		String name = values.get("customer_name") instanceof String text ? text : null;
+		return new ShopperState(name, sessions.cartUnits(id.orElseThrow()), (String) values.get("csrf"), flashes);
+	}
+
+	private static List<ShopperState.Flash> flashes(Object stored) {
+		List<ShopperState.Flash> flashes = new ArrayList<>();
+		if (stored instanceof Map<?, ?> list) {
+			for (Object entry : list.values()) {
+				if (entry instanceof Map<?, ?> flash && flash.get("text") instanceof String text) {
+					var kind = "error".equals(flash.get("type")) ? ShopperState.Flash.Kind.ERROR
+							: ShopperState.Flash.Kind.SUCCESS;
+					flashes.add(new ShopperState.Flash(kind, text));
+				}
+			}
+		}
+		return flashes;
+	}
+
+	private static Optional<String> sessionId(HttpServletRequest request) {
+		Cookie[] cookies = request.getCookies();
+		return cookies == null ? Optional.empty()
+				: Arrays.stream(cookies).filter(c -> c.getName().equals(COOKIE)).map(Cookie::getValue).findFirst();
+	}
+}

@@ -1,0 +1,173 @@
+package com.retailflow.legacy.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Pattern;
+
+import com.retailflow.catalog.CatalogManagement;
+import com.retailflow.catalog.ProductId;
+import com.retailflow.catalog.ProductStatus;
+import com.retailflow.inventory.Availability;
+import com.retailflow.inventory.InventoryManagement;
+import com.retailflow.inventory.Sku;
+import com.retailflow.platform.testing.LegacyShop;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import jakarta.servlet.http.Cookie;
+
+/**
+ * The adapter against the real legacy shop: the backfill translates every quirk, URLs map both ways, and the
+ * session bridge reads and writes PHP's own sessions so that both sides accept each other's tokens.
+ */
+@SpringBootTest
+class LegacyAdapterIntegrationTests {
+
+	static final LegacyShop LEGACY = LegacyShop.withProducts(120);
+	static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"");
+	static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	@DynamicPropertySource
+	static void legacy(DynamicPropertyRegistry registry) {
+		registry.add("retailflow.legacy.datasource.url", LEGACY.database()::jdbcUrl);
+		registry.add("retailflow.legacy.datasource.username", LEGACY.database()::username);
+		registry.add("retailflow.legacy.datasource.password", LEGACY.database()::password);
+	}
+
+	@Autowired
+	CatalogBackfill backfill;
+
+	@Autowired
+	CatalogManagement catalog;
+
+	@Autowired
+	InventoryManagement inventory;
+
+	@Autowired
+	LegacyUrls urls;
+
+	@Autowired
+	SessionBridge bridge;
+
+	@Test
+	void backfillTranslatesTheLegacyQuirksAndIsIdempotent() {
+		var first = backfill.run();
+		var second = backfill.run();
+		assertThat(first.products()).isEqualTo(120).isEqualTo(second.products());
+		assertThat(first.categories()).isPositive().isEqualTo(second.categories());
+
+		var espresso = catalog.product(ProductId.of(1)).orElseThrow();
+		assertThat(espresso.product().name()).isEqualTo("Café Crème Espresso Beans 1 kg");
+		assertThat(espresso.product().price().amount()).isEqualByComparingTo(new BigDecimal("14.99"));
+		assertThat(espresso.product().price().currency().getCurrencyCode()).isEqualTo("USD");
+		assertThat(catalog.product(ProductId.of(13)).orElseThrow().product().status()).isEqualTo(ProductStatus.DISCONTINUED);
+		assertThat(inventory.availabilityOf(new Sku("SKU-000011")).level()).isEqualTo(Availability.Level.OUT_OF_STOCK);
+		assertThat(inventory.availabilityOf(new Sku("SKU-000012"))).isEqualTo(Availability.of(new Sku("SKU-000012"), 3));
+	}
+
+	@Test
+	void floatPricesBecomeExactMoney() {
+		assertThat(backfill.money(19.99f).amount()).isEqualByComparingTo("19.99");
+		assertThat(backfill.money(0.1f).amount()).isEqualByComparingTo("0.10");
+		assertThat(backfill.money(1234567.89f).amount().scale()).isEqualTo(2);
+		assertThat(CatalogBackfill.status(2)).isEqualTo(ProductStatus.HIDDEN);
+		assertThat(CatalogBackfill.status(77)).isEqualTo(ProductStatus.HIDDEN);
+	}
+
+	@Test
+	void urlsMapBothWays() {
+		backfill.run();
+		var category = catalog.categoryById(1).orElseThrow();
+		assertThat(urls.toNew("/product.php?id=42")).hasValue("/products/42");
+		assertThat(urls.toLegacy("/products/42")).hasValue("/product.php?id=42");
+		assertThat(urls.toNew("/category.php?id=1&page=2")).hasValue("/categories/" + category.slug() + "?page=2");
+		assertThat(urls.toLegacy("/categories/" + category.slug() + "?page=2")).hasValue("/category.php?id=1&page=2");
+		assertThat(urls.toNew("/search.php?q=caf%C3%A9+cr%C3%A8me")).hasValue("/search?q=caf%C3%A9+cr%C3%A8me");
+		assertThat(urls.toLegacy("/search?q=tea&page=3")).hasValue("/search.php?q=tea&page=3");
+		assertThat(urls.toNew("/index.php")).hasValue("/");
+		// What the new side has no page for, or parameters it does not understand, stay with legacy.
+		assertThat(urls.toNew("/product.php?id=abc")).isEmpty();
+		assertThat(urls.toNew("/product.php?id=1&ref=mail")).isEmpty();
+		assertThat(urls.toNew("/category.php?id=999999")).isEmpty();
+		assertThat(urls.toNew("/cart.php")).isEmpty();
+	}
+
+	@Test
+	void theBridgeSeesTheLegacySignInCartAndToken() throws Exception {
+		var page = get("/login.php", null);
+		String session = cookie(page, "PHPSESSID");
+		var signIn = post("/login.php", session,
+				"email=demo%40example.com&password=demo1234&next=&csrf=" + csrf(page.body()));
+		assertThat(signIn.statusCode()).isEqualTo(302);
+		session = cookie(signIn, "PHPSESSID");
+		var product = get("/product.php?id=1", session);
+		post("/cart.php", session, "action=add&product_id=1&qty=3&csrf=" + csrf(product.body()));
+
+		var request = new MockHttpServletRequest();
+		request.setCookies(new Cookie("PHPSESSID", session));
+		var state = bridge.current(request, new MockHttpServletResponse());
+		assertThat(state.customerName()).isNotBlank();
+		assertThat(state.cartItemCount()).isEqualTo(3);
+		assertThat(state.csrfToken()).isEqualTo(csrf(product.body()));
+		assertThat(bridge.customerId(request)).isPresent();
+	}
+
+	@Test
+	void aSessionStartedByTheNewSideIsAcceptedByLegacy() throws Exception {
+		var response = new MockHttpServletResponse();
+		var state = bridge.current(new MockHttpServletRequest(), response);
+		String setCookie = response.getHeader("Set-Cookie");
+		assertThat(setCookie).startsWith("PHPSESSID=");
+		String session = setCookie.substring("PHPSESSID=".length(), setCookie.indexOf(';'));
+		// The add-to-cart form of a new page carries this token; legacy must accept it for this session.
+		var added = post("/cart.php", session, "action=add&product_id=2&qty=1&csrf=" + state.csrfToken());
+		assertThat(added.statusCode()).isEqualTo(302);
+		var request = new MockHttpServletRequest();
+		request.setCookies(new Cookie("PHPSESSID", session));
+		assertThat(bridge.current(request, new MockHttpServletResponse()).cartItemCount()).isEqualTo(1);
+		assertThat(bridge.customerId(request)).isEmpty();
+	}
+
+	static HttpResponse<String> get(String path, String session) throws Exception {
+		var builder = HttpRequest.newBuilder(URI.create(LEGACY.url() + path));
+		if (session != null) {
+			builder.header("Cookie", "PHPSESSID=" + session);
+		}
+		return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	static HttpResponse<String> post(String path, String session, String form) throws Exception {
+		return HTTP.send(HttpRequest.newBuilder(URI.create(LEGACY.url() + path))
+			.header("Cookie", "PHPSESSID=" + session)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	static String cookie(HttpResponse<String> response, String name) {
+		return response.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter(c -> c.startsWith(name + "="))
+			.map(c -> c.substring(name.length() + 1, c.indexOf(';')))
+			.reduce((first, last) -> last)
+			.orElseThrow(() -> new AssertionError("no " + name + " in " + response.headers().map()));
+	}
+
+	static String csrf(String html) {
+		var matcher = CSRF.matcher(html);
+		assertThat(matcher.find()).isTrue();
+		return matcher.group(1);
+	}
+}
