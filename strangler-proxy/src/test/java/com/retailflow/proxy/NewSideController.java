@@ -16,6 +16,20 @@ class NewSideController {
 		return "new product " + id;
 	}
 
+	/** Answers exactly what legacy serves at /assets/style.css: a shadow comparison that must match. */
+	@GetMapping(value = "/mirror/style.css", produces = "text/css;charset=UTF-8")
+	byte[] mirroredStylesheet() throws java.io.IOException {
+		return java.nio.file.Files.readAllBytes(
+				com.retailflow.platform.testing.LegacyShop.legacyDirectory().resolve("public/assets/style.css"));
+	}
+
+	/** A new side that is far slower than the shadow timeout. */
+	@GetMapping("/mirror/slow.css")
+	String slow() throws InterruptedException {
+		Thread.sleep(3000);
+		return "too late";
+	}
+
 	@GetMapping("/flaky/{kind}")
 	ResponseEntity<String> flaky(@PathVariable String kind) {
 		return kind.equals("broken") ? ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body("new side broke")

@@ -37,6 +37,9 @@ class ProxyTestApplication {
 				if (product.matches()) {
 					return Optional.of("/products/" + product.group(1));
 				}
+				if (url.startsWith("/assets/")) {
+					return Optional.of("/mirror/" + url.substring("/assets/".length()));
+				}
 				var flaky = LEGACY_FLAKY.matcher(url);
 				return flaky.matches() ? Optional.of("/flaky/" + flaky.group(1)) : Optional.empty();
 			}
@@ -46,6 +49,9 @@ class ProxyTestApplication {
 				var product = NEW_PRODUCT.matcher(url);
 				if (product.matches()) {
 					return Optional.of("/product.php?id=" + product.group(1));
+				}
+				if (url.startsWith("/mirror/")) {
+					return Optional.of("/assets/" + url.substring("/mirror/".length()));
 				}
 				var flaky = NEW_FLAKY.matcher(url);
 				return flaky.matches() ? Optional.of("/flaky.php?case=" + flaky.group(1)) : Optional.empty();

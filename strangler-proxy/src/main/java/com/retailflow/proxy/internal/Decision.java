@@ -11,8 +11,14 @@ import org.jspecify.annotations.Nullable;
  * @param target path and query on the answering side
  * @param bucket the shopper's canary bucket on this route (-1 when not bucketed)
  * @param reason why, in words (shown by the assignment endpoint)
+ * @param shadowTarget for a SHADOW route's safe request: the new URL to shadow to, else null
  */
-record Decision(@Nullable Route route, Side side, Action action, String target, int bucket, String reason) {
+record Decision(@Nullable Route route, Side side, Action action, String target, int bucket, String reason,
+		@Nullable String shadowTarget) {
+
+	Decision(@Nullable Route route, Side side, Action action, String target, int bucket, String reason) {
+		this(route, side, action, target, bucket, reason, null);
+	}
 
 	static final String ATTRIBUTE = Decision.class.getName();
 

@@ -67,9 +67,10 @@ class ProxyRouting {
 
 	@Bean
 	FilterRegistrationBean<RoutingFilter> routingFilter(Routing routing, ShopperKeys shoppers, LegacyForwarder legacy,
-			FallbackMonitor fallback, RouteChanges changes, ProxySettings settings, MeterRegistry meters) {
+			FallbackMonitor fallback, RouteChanges changes, ProxySettings settings, MeterRegistry meters,
+			ShadowTraffic shadows) {
 		var registration = new FilterRegistrationBean<>(
-				new RoutingFilter(routing, shoppers, legacy, fallback, changes, settings, meters));
+				new RoutingFilter(routing, shoppers, legacy, fallback, changes, settings, meters, shadows));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
 		registration.addUrlPatterns("/*");
 		return registration;

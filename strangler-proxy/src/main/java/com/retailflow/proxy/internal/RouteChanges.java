@@ -25,12 +25,17 @@ class RouteChanges implements RouteManagement {
 	private final RouteTable table;
 	private final CutoverGate gate;
 	private final MeterRegistry meters;
+	private final ShadowStats shadows;
+	private final double maxDifferenceRate;
 
 	/** Until the legacy adapter reports sync status, nobody can show a module is in sync: NEW needs force. */
 	static final CutoverGate NO_SYNC_STATUS = (routeId, module) -> GateReport.closed("no sync status for module '"
 			+ module + "': the legacy adapter reports none yet, so its data cannot be shown to be in sync");
 
-	RouteChanges(RouteRepository repository, RouteTable table, ObjectProvider<CutoverGate> gate, MeterRegistry meters) {
+	RouteChanges(RouteRepository repository, RouteTable table, ObjectProvider<CutoverGate> gate, MeterRegistry meters,
+			ShadowStats shadows, ProxySettings settings) {
+		this.shadows = shadows;
+		this.maxDifferenceRate = settings.shadow().maxDifferenceRate();
 		this.repository = repository;
 		this.table = table;
 		this.gate = gate.getIfAvailable(() -> NO_SYNC_STATUS);
@@ -59,7 +64,7 @@ class RouteChanges implements RouteManagement {
 		}
 		int percentBp = percentBp(change.mode(), change.percent());
 		if (change.mode() == Mode.NEW) {
-			var report = gate.check(current.id(), current.module());
+			var report = withShadow(current, gate.check(current.id(), current.module()));
 			if (!report.open() && !change.force()) {
 				throw new CutoverRefused(report);
 			}
@@ -78,6 +83,19 @@ class RouteChanges implements RouteManagement {
 			meters.counter("retailflow.proxy.fallbacks", "route", id).increment();
 		});
 		table.reload();
+	}
+
+	/** The gate's verdict plus the shadow condition: the noise-adjusted difference rate must be low enough. */
+	private GateReport withShadow(Route route, GateReport gateReport) {
+		var shadow = shadows.report(route.id());
+		if (shadow.comparisons() == 0 || shadow.adjustedDifferenceRate() <= maxDifferenceRate) {
+			return gateReport;
+		}
+		var failures = new java.util.ArrayList<>(gateReport.failures());
+		failures.add(String.format(java.util.Locale.ROOT,
+				"shadow difference rate %.2f%% (after %.2f%% legacy noise) is over %.2f%%",
+				shadow.differenceRate() * 100, shadow.noiseRate() * 100, maxDifferenceRate * 100));
+		return new GateReport(false, failures);
 	}
 
 	@Override

@@ -40,7 +40,12 @@ class Routing {
 		}
 		if (assignment.side() == Side.LEGACY) {
 			String target = match.get().legacyUrl() ? pathAndQuery : toLegacy(pathAndQuery).orElse(pathAndQuery);
-			return new Decision(route, Side.LEGACY, Action.FORWARD_LEGACY, target, assignment.bucket(), assignment.reason());
+			String shadow = null;
+			if (route.mode() == com.retailflow.proxy.Mode.SHADOW && safe) {
+				shadow = match.get().legacyUrl() ? toNew(pathAndQuery).orElse(null) : pathAndQuery;
+			}
+			return new Decision(route, Side.LEGACY, Action.FORWARD_LEGACY, target, assignment.bucket(),
+					assignment.reason(), shadow);
 		}
 		if (!match.get().legacyUrl()) {
 			return new Decision(route, Side.NEW, Action.SERVE_NEW, pathAndQuery, assignment.bucket(), assignment.reason());

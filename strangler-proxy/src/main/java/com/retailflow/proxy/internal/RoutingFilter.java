@@ -37,9 +37,11 @@ class RoutingFilter extends OncePerRequestFilter {
 	private final RouteChanges changes;
 	private final ProxySettings settings;
 	private final MeterRegistry meters;
+	private final ShadowTraffic shadows;
 
 	RoutingFilter(Routing routing, ShopperKeys shoppers, LegacyForwarder legacy, FallbackMonitor fallback,
-			RouteChanges changes, ProxySettings settings, MeterRegistry meters) {
+			RouteChanges changes, ProxySettings settings, MeterRegistry meters, ShadowTraffic shadows) {
+		this.shadows = shadows;
 		this.routing = routing;
 		this.shoppers = shoppers;
 		this.legacy = legacy;
@@ -58,6 +60,13 @@ class RoutingFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (shadows.isOwnShadow(request)) {
+			// A copy sent by this instance's shadow traffic: the new side answers it as is, unrouted and unmeasured.
+			request.setAttribute(Decision.ATTRIBUTE, new Decision(null, Side.NEW, Action.SERVE_NEW,
+					request.getRequestURI(), -1, "shadow copy"));
+			chain.doFilter(request, response);
+			return;
+		}
 		long start = System.nanoTime();
 		var visit = shoppers.visit(request, response);
 		String query = request.getQueryString();
@@ -75,7 +84,7 @@ class RoutingFilter extends OncePerRequestFilter {
 		Side answered = decision.side();
 		try {
 			switch (decision.action()) {
-				case FORWARD_LEGACY -> chain.doFilter(request, response);
+				case FORWARD_LEGACY -> forwardLegacy(request, response, chain, decision);
 				case REDIRECT_NEW -> {
 					response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
 					response.setHeader(HttpHeaders.LOCATION, decision.target());
@@ -91,6 +100,20 @@ class RoutingFilter extends OncePerRequestFilter {
 				.publishPercentileHistogram()
 				.register(meters)
 				.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+		}
+	}
+
+	/** Legacy answers; for a SHADOW route its answer is also captured (streamed through unchanged) and compared. */
+	private void forwardLegacy(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+			Decision decision) throws ServletException, IOException {
+		if (decision.shadowTarget() == null) {
+			chain.doFilter(request, response);
+			return;
+		}
+		var capturing = new CapturingResponse(response, settings.shadow().maxBodySize().toBytes());
+		chain.doFilter(request, capturing);
+		if (!capturing.truncated()) {
+			shadows.submit(decision.routeId(), request, decision.target(), decision.shadowTarget(), capturing.answer());
 		}
 	}
 

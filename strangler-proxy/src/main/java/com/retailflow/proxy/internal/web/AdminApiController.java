@@ -14,6 +14,7 @@ import com.retailflow.proxy.RouteManagement.InvalidRouteChange;
 import com.retailflow.proxy.RouteManagement.RouteChange;
 import com.retailflow.proxy.RouteManagement.RouteNotFound;
 import com.retailflow.proxy.internal.Assignments;
+import com.retailflow.proxy.internal.ShadowStats;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -47,10 +48,18 @@ class AdminApiController {
 
 	private final RouteManagement routes;
 	private final Assignments assignments;
+	private final ShadowStats shadows;
 
-	AdminApiController(RouteManagement routes, Assignments assignments) {
+	AdminApiController(RouteManagement routes, Assignments assignments, ShadowStats shadows) {
 		this.routes = routes;
 		this.assignments = assignments;
+		this.shadows = shadows;
+	}
+
+	@GetMapping("/routes/{id}/shadow")
+	ShadowStats.Report shadow(@PathVariable String id) {
+		routes.route(id).orElseThrow(() -> new RouteNotFound(id));
+		return shadows.report(id);
 	}
 
 	@GetMapping("/routes")
@@ -89,6 +98,10 @@ class AdminApiController {
 			// Filled in by the legacy adapter once data sync reports its state.
 			module.put("syncLagSeconds", null);
 			module.put("lastReconciliation", null);
+			var shadow = shadows.report(route.id());
+			module.put("shadowComparisons", shadow.comparisons());
+			module.put("shadowDifferenceRate", shadow.differenceRate());
+			module.put("shadowNoiseRate", shadow.noiseRate());
 			return module;
 		}).toList();
 	}
