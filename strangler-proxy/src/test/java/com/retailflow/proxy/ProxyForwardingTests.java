@@ -171,6 +171,44 @@ class ProxyForwardingTests {
 		assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3900);
 	}
 
+	@Test
+	void concurrentForwardingGrowsNoPlatformThreadPool() throws Exception {
+		ProxyHttp.get(proxy(), "/_debug/echo.php?warm=1");
+		var before = serverPlatformThreads();
+		var failures = new java.util.concurrent.ConcurrentLinkedQueue<Integer>();
+		// php -S has 4 workers: 48 concurrent requests queue there (behind the proxy) without timing out.
+		try (var load = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+			for (int i = 0; i < 240; i++) {
+				int n = i;
+				load.submit(() -> {
+					if (n % 48 == 0) {
+						java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+					}
+					int status = ProxyHttp.get(proxy(), "/_debug/echo.php?delay_ms=5").statusCode();
+					if (status != 200) {
+						failures.add(status);
+					}
+				});
+			}
+		}
+		// ThreadMXBean counts platform threads only: requests and outbound calls ran on virtual threads.
+		assertThat(failures).isEmpty();
+		var added = new java.util.TreeSet<>(serverPlatformThreads());
+		added.removeAll(before);
+		assertThat(added).as("platform threads added under 240 concurrent requests").hasSizeLessThan(4);
+	}
+
+	/** Live platform threads, minus the test's own HTTP client (java.net.http runs on a cached platform pool). */
+	static java.util.Set<String> serverPlatformThreads() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter(thread -> !thread.isVirtual())
+			.map(Thread::getName)
+			.filter(name -> !name.startsWith("HttpClient-"))
+			.collect(java.util.stream.Collectors.toSet());
+	}
+
 	// --- helpers ---
 
 	JsonNode echo(String base, String body, String contentType) {
