@@ -8,19 +8,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.firewall.HttpFirewall;
 
 /**
- * Only {@code /admin/**} is secured (ADMIN role, HTTP Basic). Storefront requests match no security chain, so
+ * Only {@code /admin/**} is secured (ADMIN role; HTTP Basic for the API, a sign-in form for the console). Storefront requests match no security chain, so
  * no security filter reads their parameters, adds headers or creates sessions: legacy's answers pass through
  * untouched.
  */
@@ -42,12 +42,22 @@ class AdminSecurity {
 
 	@Bean
 	SecurityFilterChain adminChain(HttpSecurity http) throws Exception {
+		var basic = new BasicAuthenticationEntryPoint();
+		basic.setRealmName("RetailFlow admin");
 		return http.securityMatcher("/admin/**")
-			.authorizeHttpRequests(requests -> requests.anyRequest().hasRole("ADMIN"))
-			.httpBasic(Customizer.withDefaults())
-			.csrf(csrf -> csrf.disable()) // API clients authenticate with Basic on every call; no ambient cookies
-			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) -> {
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/admin/login").permitAll()
+				.anyRequest()
+				.hasRole("ADMIN"))
+			// API clients: HTTP Basic on every call. The console: a sign-in form and a session.
+			.httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(basic))
+			.formLogin(form -> form.loginPage("/admin/login").defaultSuccessUrl("/admin", true).permitAll())
+			.logout(logout -> logout.logoutUrl("/admin/logout").logoutSuccessUrl("/admin/login"))
+			// CSRF protects the cookie-authenticated console; calls carrying their own credentials cannot be forged.
+			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+			.exceptionHandling(errors -> errors
+				.defaultAuthenticationEntryPointFor(basic, request -> request.getRequestURI().startsWith("/admin/api/"))
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/admin/login"), request -> true)
+				.accessDeniedHandler((request, response, denied) -> {
 				response.setStatus(HttpStatus.FORBIDDEN.value());
 				response.setContentType("application/problem+json");
 				response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"

@@ -15,6 +15,7 @@ import com.retailflow.proxy.RouteManagement.RouteChange;
 import com.retailflow.proxy.RouteManagement.RouteNotFound;
 import com.retailflow.proxy.internal.Assignments;
 import com.retailflow.proxy.internal.ShadowStats;
+import com.retailflow.proxy.internal.TrafficHistory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -49,11 +50,19 @@ class AdminApiController {
 	private final RouteManagement routes;
 	private final Assignments assignments;
 	private final ShadowStats shadows;
+	private final TrafficHistory traffic;
 
-	AdminApiController(RouteManagement routes, Assignments assignments, ShadowStats shadows) {
+	AdminApiController(RouteManagement routes, Assignments assignments, ShadowStats shadows, TrafficHistory traffic) {
 		this.routes = routes;
 		this.assignments = assignments;
 		this.shadows = shadows;
+		this.traffic = traffic;
+	}
+
+	@GetMapping("/routes/{id}/traffic")
+	List<TrafficHistory.Point> traffic(@PathVariable String id) {
+		routes.route(id).orElseThrow(() -> new RouteNotFound(id));
+		return traffic.of(id);
 	}
 
 	@GetMapping("/routes/{id}/shadow")
