@@ -85,6 +85,15 @@ class ProxyModesTests {
 	}
 
 	@Test
+	void legacyRedirectsToALegacyUrlOfANewRouteAreMappedToTheNewUrl() {
+		String redirect = "/_debug/echo.php?redirect=" + java.net.URLEncoder.encode("/product.php?id=3", java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(ProxyHttp.get(proxy(), redirect).headers().firstValue("Location"))
+			.hasValue(proxy() + "/product.php?id=3");
+		ProxyHttp.flip(proxy(), "catalog", "NEW", null, true);
+		assertThat(ProxyHttp.get(proxy(), redirect).headers().firstValue("Location")).hasValue(proxy() + "/products/3");
+	}
+
+	@Test
 	void canaryIsStickyAndMatchesTheAssignmentEndpoint() {
 		assertThat(ProxyHttp.flip(proxy(), "catalog", "CANARY", "50", false).statusCode()).isEqualTo(200);
 		int onNew = 0;
