@@ -1,0 +1,60 @@
+package com.retailflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import com.retailflow.platform.testing.LegacyShop;
+import com.retailflow.platform.testing.TestDatabases;
+
+import org.junit.jupiter.api.Test;
+
+/** {@code java -jar retailflow-app.jar} starts on a fresh database and reports UP. */
+class FatJarIT {
+
+	@Test
+	void theFatJarStartsAndIsHealthy() throws Exception {
+		Path jar = Path.of(System.getProperty("retailflow.jar", "target/retailflow-app.jar"));
+		assertThat(jar).exists();
+		var database = TestDatabases.newPostgres();
+		int port = LegacyShop.freePort();
+		Path log = Files.createTempFile("retailflow-jar", ".log");
+		var process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+				jar.toString(), "--server.port=" + port, "--spring.datasource.url=" + database.jdbcUrl(),
+				"--spring.datasource.username=" + database.username(),
+				"--spring.datasource.password=" + database.password(), "--retailflow.legacy.backfill-on-start=false")
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		try {
+			var http = HttpClient.newHttpClient();
+			long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+			String body = "";
+			while (System.nanoTime() < deadline && process.isAlive()) {
+				try {
+					var response = http.send(
+							HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+							HttpResponse.BodyHandlers.ofString());
+					body = response.body();
+					if (response.statusCode() == 200) {
+						break;
+					}
+				}
+				catch (java.io.IOException notYet) {
+					Thread.sleep(250);
+				}
+			}
+			assertThat(body).as(Files.readString(log)).contains("\"status\":\"UP\"");
+		}
+		finally {
+			process.destroy();
+			process.waitFor();
+		}
+	}
+}

@@ -1,0 +1,10 @@
+package com.retailflow.catalog;
+
+/**
+ * Published when a product was created or any of its data changed through {@link CatalogManagement#upsertProduct}.
+ * Price changes additionally publish {@link PriceChanged}.
+ *
+ * @param productId the product
+ */
+public record ProductChanged(ProductId productId) {
+}

@@ -1,0 +1,75 @@
+package com.retailflow.catalog.internal.web;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+import com.retailflow.catalog.CatalogManagement;
+import com.retailflow.catalog.Category;
+import com.retailflow.catalog.internal.web.Pages.Chrome;
+import com.retailflow.catalog.internal.web.Pages.NavItem;
+import com.retailflow.catalog.spi.ShopperContext;
+
+/** Builds the header, navigation and footer data of a storefront page, as the legacy shop's inc/header.php does. */
+@Component
+class StorefrontChrome {
+
+	/** Highlights "Home" in the navigation. */
+	static final long HOME = -1;
+	/** Highlights nothing. */
+	static final long NONE = 0;
+
+	private static final Logger log = LoggerFactory.getLogger(StorefrontChrome.class);
+	private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+		.withZone(ZoneOffset.UTC);
+
+	private final CatalogManagement catalog;
+	private final ShopperContext shoppers;
+
+	StorefrontChrome(CatalogManagement catalog, ShopperContext shoppers) {
+		this.catalog = catalog;
+		this.shoppers = shoppers;
+	}
+
+	/**
+	 * @param title the page title ({@code ""} for the shop's name alone)
+	 * @param active the id of the top-level category to highlight, {@link #HOME} or {@link #NONE}
+	 * @param query the text for the header's search box
+	 */
+	Chrome chrome(HttpServletRequest request, HttpServletResponse response, String title, long active, String query) {
+		// Every page carries the shopper's CSRF token and cart: no shared cache may keep it (PHP's "nocache" limiter).
+		response.setHeader("Cache-Control", "no-store, no-cache, must-revalidate");
+		List<NavItem> nav = new ArrayList<>();
+		nav.add(new NavItem("Home", "/", active == HOME));
+		for (Category category : topCategories()) {
+			nav.add(new NavItem(category.name(), href(category), category.id() == active));
+		}
+		return new Chrome(title, shoppers.current(request, response), nav, query,
+				GENERATED.format(Instant.now()));
+	}
+
+	static String href(Category category) {
+		return "/categories/" + category.slug();
+	}
+
+	private List<Category> topCategories() {
+		try {
+			return catalog.categories().stream().filter(Category::topLevel).toList();
+		}
+		catch (DataAccessException ex) {
+			// Like the legacy header: with the database down, still render a usable header (and the error page).
+			log.warn("Navigation without categories: {}", ex.getMessage());
+			return List.of();
+		}
+	}
+}
