@@ -45,7 +45,7 @@ if [ ! -f "$jar" ] || [ -n "$(find . -path ./app/target -prune -o \( -name '*.ja
 fi
 
 say "starting the app on http://localhost:$PORT (proxy in front of everything; admin API: /admin/api, user admin)"
-java -jar "$jar" &
+"$JAVA_HOME/bin/java" -jar "$jar" &
 pids+=($!)
 for _ in $(seq 1 240); do
   if curl -fsS "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1; then
