@@ -2,10 +2,7 @@ package com.retailflow.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +26,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class CatalogCutoverJourneyIntegrationTests {
 
 	static final LegacyShop LEGACY = LegacyShop.withProducts(200);
-	static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"");
 	static final Pattern CART = Pattern.compile("class=\"cart-count\">(\\d+)<");
 
 	@DynamicPropertySource
@@ -43,14 +39,12 @@ class CatalogCutoverJourneyIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	final HttpClient browser = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.build();
+	ShopperBrowser browser;
+
 
 	@Test
 	void aShopperKeepsCartAndTokenAcrossFlipsInBothDirections() throws Exception {
+		browser = new ShopperBrowser(port);
 		awaitBackfill();
 
 		var legacyPage = get("/product.php?id=1");
@@ -83,9 +77,9 @@ class CatalogCutoverJourneyIntegrationTests {
 	void awaitBackfill() throws Exception {
 		long deadline = System.nanoTime() + 60_000_000_000L;
 		while (System.nanoTime() < deadline) {
-			var api = browser.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/products/1"))
+			var api = browser.send(HttpRequest.newBuilder(URI.create(browser.base() + "/api/v1/products/1"))
 				.header("Accept", "application/json")
-				.build(), HttpResponse.BodyHandlers.ofString());
+				.build());
 			if (api.statusCode() == 200) {
 				return;
 			}
@@ -95,36 +89,29 @@ class CatalogCutoverJourneyIntegrationTests {
 	}
 
 	void flip(String mode, boolean force) throws Exception {
-		var response = browser.send(HttpRequest.newBuilder(URI.create(base() + "/admin/api/routes/catalog"))
+		var response = browser.send(HttpRequest.newBuilder(URI.create(browser.base() + "/admin/api/routes/catalog"))
 			.header("Authorization",
 					"Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)))
 			.header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString(
 					"{\"mode\":\"" + mode + "\",\"reason\":\"journey test\",\"force\":" + force + "}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
+			.build());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 	}
 
-	String base() {
-		return "http://127.0.0.1:" + port;
-	}
-
 	HttpResponse<String> get(String path) throws Exception {
-		return browser.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Accept", "text/html").build(),
-				HttpResponse.BodyHandlers.ofString());
+		return browser.get(path);
 	}
 
 	HttpResponse<String> post(String path, String form) throws Exception {
-		return browser.send(HttpRequest.newBuilder(URI.create(base() + path))
+		return browser.send(HttpRequest.newBuilder(URI.create(browser.base() + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form))
-			.build(), HttpResponse.BodyHandlers.ofString());
+			.build());
 	}
 
 	static String csrf(String html) {
-		var matcher = CSRF.matcher(html);
-		assertThat(matcher.find()).as("csrf token in page").isTrue();
-		return matcher.group(1);
+		return ShopperBrowser.csrf(html);
 	}
 
 	static int cartCount(String html) {

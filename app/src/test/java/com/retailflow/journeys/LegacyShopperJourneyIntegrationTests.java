@@ -2,19 +2,8 @@ package com.retailflow.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import com.retailflow.platform.testing.LegacyShop;
 
@@ -32,7 +21,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class LegacyShopperJourneyIntegrationTests {
 
 	static final LegacyShop LEGACY = LegacyShop.withProducts(200);
-	static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"");
 
 	@DynamicPropertySource
 	static void legacy(DynamicPropertyRegistry registry) {
@@ -45,85 +33,54 @@ class LegacyShopperJourneyIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	final HttpClient browser = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.build();
 
 	@Test
 	void browseSearchBuyAndSeeTheOrderThroughTheProxy() throws Exception {
-		var home = get("/");
+		var browser = new ShopperBrowser(port);
+		var home = browser.get("/");
 		assertThat(home.statusCode()).isEqualTo(200);
 		assertThat(home.headers().firstValue("X-Served-By")).hasValue("legacy");
 		assertThat(home.body()).contains("RetailFlow Shop").doesNotContain("Warning", "Notice", "Fatal");
 
-		assertThat(get("/category.php?id=1").body()).contains("product.php?id=");
-		assertThat(get("/search.php?q=Espresso").body()).contains("Café Crème Espresso Beans");
+		assertThat(browser.get("/category.php?id=1").body()).contains("product.php?id=");
+		assertThat(browser.get("/search.php?q=Espresso").body()).contains("Café Crème Espresso Beans");
 
-		var product = get("/product.php?id=1");
+		var product = browser.get("/product.php?id=1");
 		assertThat(product.body()).contains("Café Crème Espresso Beans").contains("In stock");
-		var added = post("/cart.php", Map.of("action", "add", "product_id", "1", "qty", "2", "csrf", csrf(product.body())));
+		var added = browser.post("/cart.php", Map.of("action", "add", "product_id", "1", "qty", "2", "csrf", ShopperBrowser.csrf(product.body())));
 		assertThat(added.statusCode()).isEqualTo(302);
-		assertThat(added.headers().firstValue("Location")).hasValue(base() + "/cart.php");
-		assertThat(get("/cart.php").body()).contains("Café Crème Espresso Beans");
+		assertThat(added.headers().firstValue("Location")).hasValue(browser.base() + "/cart.php");
+		assertThat(browser.get("/cart.php").body()).contains("Café Crème Espresso Beans");
 
 		String email = "journey-" + UUID.randomUUID() + "@example.com";
-		var registerPage = get("/register.php");
-		var registered = post("/register.php", Map.of("email", email, "password", "journey123", "name", "Journey Tester",
-				"next", "", "csrf", csrf(registerPage.body())));
+		var registerPage = browser.get("/register.php");
+		var registered = browser.post("/register.php", Map.of("email", email, "password", "journey123", "name", "Journey Tester",
+				"next", "", "csrf", ShopperBrowser.csrf(registerPage.body())));
 		assertThat(registered.statusCode()).isEqualTo(302);
-		var signedOut = get("/logout.php");
+		var signedOut = browser.get("/logout.php");
 		assertThat(signedOut.statusCode()).isEqualTo(302);
-		var loginPage = get("/login.php");
-		var signedIn = post("/login.php",
-				Map.of("email", email, "password", "journey123", "next", "", "csrf", csrf(loginPage.body())));
+		var loginPage = browser.get("/login.php");
+		var signedIn = browser.post("/login.php",
+				Map.of("email", email, "password", "journey123", "next", "", "csrf", ShopperBrowser.csrf(loginPage.body())));
 		assertThat(signedIn.statusCode()).isEqualTo(302);
 		assertThat(signedIn.headers().allValues("Set-Cookie").size()).as("session + remember_email + last_login")
 			.isGreaterThanOrEqualTo(3);
 
 		// The cart is keyed by session id: after the sign-in regenerated it, add the item again.
-		var productAgain = get("/product.php?id=1");
-		post("/cart.php", Map.of("action", "add", "product_id", "1", "qty", "1", "csrf", csrf(productAgain.body())));
-		var checkoutPage = get("/checkout.php");
+		var productAgain = browser.get("/product.php?id=1");
+		browser.post("/cart.php", Map.of("action", "add", "product_id", "1", "qty", "1", "csrf", ShopperBrowser.csrf(productAgain.body())));
+		var checkoutPage = browser.get("/checkout.php");
 		assertThat(checkoutPage.statusCode()).isEqualTo(200);
-		var ordered = post("/checkout.php",
+		var ordered = browser.post("/checkout.php",
 				Map.of("ship_name", "Journey Tester", "ship_address", "1 Test Street", "ship_city", "Testville",
 						"ship_zip", "12345", "card_number", "4242424242424242", "card_expiry", "12/30", "card_cvc", "123",
-						"csrf", csrf(checkoutPage.body())));
+						"csrf", ShopperBrowser.csrf(checkoutPage.body())));
 		assertThat(ordered.statusCode()).as(ordered.body()).isEqualTo(302);
 		String orderUrl = ordered.headers().firstValue("Location").orElseThrow();
-		assertThat(orderUrl).startsWith(base() + "/order.php?id=");
+		assertThat(orderUrl).startsWith(browser.base() + "/order.php?id=");
 		String orderId = orderUrl.substring(orderUrl.indexOf("id=") + 3);
 
-		assertThat(get("/order.php?id=" + orderId).body()).contains("Café Crème Espresso Beans");
-		assertThat(get("/account.php").body()).contains("order.php?id=" + orderId);
-	}
-
-	String base() {
-		return "http://127.0.0.1:" + port;
-	}
-
-	HttpResponse<String> get(String path) throws Exception {
-		return browser.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Accept", "text/html").build(),
-				HttpResponse.BodyHandlers.ofString());
-	}
-
-	HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-		String body = new LinkedHashMap<>(form).entrySet()
-			.stream()
-			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-			.collect(Collectors.joining("&"));
-		return browser.send(HttpRequest.newBuilder(URI.create(base() + path))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	static String csrf(String html) {
-		var matcher = CSRF.matcher(html);
-		assertThat(matcher.find()).as("csrf token in page").isTrue();
-		return matcher.group(1);
+		assertThat(browser.get("/order.php?id=" + orderId).body()).contains("Café Crème Espresso Beans");
+		assertThat(browser.get("/account.php").body()).contains("order.php?id=" + orderId);
 	}
 }

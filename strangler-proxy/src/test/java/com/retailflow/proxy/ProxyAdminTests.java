@@ -4,39 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 
-import com.retailflow.platform.testing.LegacyShop;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The admin API's contract (BRIEF §5), its authorisation, the audit log, and the automatic fallback. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ProxyAdminTests {
-
-	static final LegacyShop LEGACY = LegacyShop.withProducts(40);
-	static final JsonMapper JSON = JsonMapper.builder().build();
-
-	@DynamicPropertySource
-	static void legacy(DynamicPropertyRegistry registry) {
-		registry.add("retailflow.proxy.legacy-url", LEGACY::url);
-	}
-
-	@LocalServerPort
-	int port;
+class ProxyAdminTests extends AgainstLegacyShop {
 
 	@Autowired
 	MeterRegistry meters;
-
-	String proxy() {
-		return "http://127.0.0.1:" + port;
-	}
 
 	@Test
 	void anonymousGets401AndANonAdminGets403() {

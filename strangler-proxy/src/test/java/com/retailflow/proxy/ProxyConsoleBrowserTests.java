@@ -23,28 +23,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The migration console in a real browser (Debian's Chromium, headless): sign in, flip a route, see the change
  * and the audit entry, open a shadow diff. Leaves a screenshot in {@code docs/console.png}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ProxyConsoleBrowserTests {
+class ProxyConsoleBrowserTests extends AgainstLegacyShop {
 
-	static final LegacyShop LEGACY = LegacyShop.withProducts(40);
 	static WebDriver browser;
-
-	@DynamicPropertySource
-	static void legacy(DynamicPropertyRegistry registry) {
-		registry.add("retailflow.proxy.legacy-url", LEGACY::url);
-	}
-
-	@LocalServerPort
-	int port;
 
 	@BeforeAll
 	static void startBrowser() throws Exception {

@@ -9,42 +9,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 
-import com.retailflow.platform.testing.LegacyShop;
-
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Golden tests of forwarding fidelity: the real legacy shop's echo page reports what it received, once
  * directly and once through the proxy, and the two must match byte for byte (except the X-Forwarded-*
  * headers the proxy adds and Host).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ProxyForwardingTests {
+class ProxyForwardingTests extends AgainstLegacyShop {
 
-	static final LegacyShop LEGACY = LegacyShop.withProducts(40);
-	static final JsonMapper JSON = JsonMapper.builder().build();
 	/** Added or rewritten by any proxy: Host, X-Forwarded-*, and Connection (hop-by-hop by definition). */
 	static final Set<String> PROXY_ADDED = Set.of("host", "connection", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host",
 			"x-forwarded-port");
-
-	@DynamicPropertySource
-	static void legacy(DynamicPropertyRegistry registry) {
-		registry.add("retailflow.proxy.legacy-url", LEGACY::url);
-	}
-
-	@LocalServerPort
-	int port;
-
-	String proxy() {
-		return "http://127.0.0.1:" + port;
-	}
 
 	@Test
 	void urlencodedFormsArriveByteForByte() {

@@ -9,36 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.retailflow.platform.testing.LegacyShop;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Every mode over real HTTP, with the real legacy shop behind: URL mapping, flips, stickiness, drain. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ProxyModesTests {
-
-	static final LegacyShop LEGACY = LegacyShop.withProducts(40);
-	static final JsonMapper JSON = JsonMapper.builder().build();
-
-	@DynamicPropertySource
-	static void legacy(DynamicPropertyRegistry registry) {
-		registry.add("retailflow.proxy.legacy-url", LEGACY::url);
-	}
-
-	@LocalServerPort
-	int port;
-
-	String proxy() {
-		return "http://127.0.0.1:" + port;
-	}
+class ProxyModesTests extends AgainstLegacyShop {
 
 	@BeforeEach
 	void catalogIsLegacy() {

@@ -6,41 +6,19 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 
-import com.retailflow.platform.testing.LegacyShop;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * SHADOW mode over real HTTP: the shopper always gets legacy's answer, unaltered and not delayed; copies of safe
  * requests are compared off the request path; legacy is compared with itself for the noise baseline.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "retailflow.proxy.shadow.noise-sample-rate=1.0", "retailflow.proxy.shadow.timeout=500ms",
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "retailflow.proxy.shadow.noise-sample-rate=1.0", "retailflow.proxy.shadow.timeout=500ms",
 				"retailflow.proxy.shadow.workers=1", "retailflow.proxy.shadow.queue-capacity=2" })
-class ProxyShadowTests {
-
-	static final LegacyShop LEGACY = LegacyShop.withProducts(40);
-	static final JsonMapper JSON = JsonMapper.builder().build();
-
-	@DynamicPropertySource
-	static void legacy(DynamicPropertyRegistry registry) {
-		registry.add("retailflow.proxy.legacy-url", LEGACY::url);
-	}
-
-	@LocalServerPort
-	int port;
-
-	String proxy() {
-		return "http://127.0.0.1:" + port;
-	}
+class ProxyShadowTests extends AgainstLegacyShop {
 
 	@BeforeEach
 	void shadowEverything() {
