@@ -19,6 +19,6 @@ record LegacySettings(@DefaultValue Datasource datasource, @DefaultValue("true")
 
 	record Datasource(@DefaultValue("jdbc:mariadb://127.0.0.1:3306/legacy_shop") String url,
 			@DefaultValue("root") String username, @DefaultValue("") String password,
-			@DefaultValue("8") int maximumPoolSize) {
+			@DefaultValue("16") int maximumPoolSize) {
 	}
 }

@@ -31,18 +31,29 @@ class PhpSessions {
 		this.clock = Clock.systemUTC();
 	}
 
+	/** A live session's values and the units in its cart. */
+	record Loaded(Map<String, Object> values, int cartUnits) {
+	}
+
 	/** The live session's values, if the id is well-formed, known and not idle past PHP's lifetime. */
 	Optional<Map<String, Object>> load(String id) {
+		return loadWithCart(id).map(Loaded::values);
+	}
+
+	/** The session and its cart size in one round trip: this runs for every new page a shopper sees. */
+	Optional<Loaded> loadWithCart(String id) {
 		if (id == null || !VALID_ID.matcher(id).matches()) {
 			return Optional.empty();
 		}
 		long oldest = clock.instant().minus(settings.sessionLifetime()).getEpochSecond();
 		return legacy.jdbc()
-			.sql("SELECT data FROM php_sessions WHERE id = ? AND last_access >= ?")
+			.sql("""
+					SELECT s.data, (SELECT COALESCE(SUM(c.qty), 0) FROM cart_items c WHERE c.session_id = s.id) AS units
+					FROM php_sessions s WHERE s.id = ? AND s.last_access >= ?""")
 			.params(id, oldest)
-			.query((rs, n) -> rs.getBytes(1))
+			.query((rs, n) -> new Object[] { rs.getBytes(1), rs.getInt(2) })
 			.optional()
-			.flatMap(PhpSessions::parse);
+			.flatMap(row -> parse((byte[]) row[0]).map(values -> new Loaded(values, (Integer) row[1])));
 	}
 
 	void save(String id, Map<String, Object> values) {
@@ -59,14 +70,6 @@ class PhpSessions {
 		String id = HexFormat.of().formatHex(randomBytes(16));
 		save(id, values);
 		return id;
-	}
-
-	int cartUnits(String sessionId) {
-		return legacy.jdbc()
-			.sql("SELECT COALESCE(SUM(qty), 0) FROM cart_items WHERE session_id = ?")
-			.param(sessionId)
-			.query(Integer.class)
-			.single();
 	}
 
 	static String newCsrfToken() {

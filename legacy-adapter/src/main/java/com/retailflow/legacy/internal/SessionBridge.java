@@ -15,6 +15,9 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +29,7 @@ import org.springframework.stereotype.Component;
 class SessionBridge implements ShopperContext, ShopperIdentity {
 
 	static final String COOKIE = "PHPSESSID";
+	private static final Logger log = LoggerFactory.getLogger(SessionBridge.class);
 
 	private final PhpSessions sessions;
 
@@ -42,8 +46,19 @@ class SessionBridge implements ShopperContext, ShopperIdentity {
 
 	@Override
 	public ShopperState current(HttpServletRequest request, HttpServletResponse response) {
+		try {
+			return bridge(request, response);
+		}
+		catch (DataAccessException ex) {
+			// The legacy database is down or saturated: show the page with an anonymous header rather than fail it.
+			log.warn("Legacy session unavailable, rendering an anonymous header: {}", ex.getMessage());
+			return ShopperState.anonymous();
+		}
+	}
+
+	private ShopperState bridge(HttpServletRequest request, HttpServletResponse response) {
 		var id = sessionId(request);
-		var loaded = id.flatMap(sessions::load);
+		var loaded = id.flatMap(sessions::loadWithCart);
 		if (loaded.isEmpty()) {
 			// Like the legacy shop, every page hands out a session with a CSRF token, so the add-to-cart form works.
 			String csrf = PhpSessions.newCsrfToken();
@@ -54,7 +69,7 @@ class SessionBridge implements ShopperContext, ShopperIdentity {
 					ResponseCookie.from(COOKIE, started).path("/").httpOnly(true).build().toString());
 			return new ShopperState(null, 0, csrf, List.of());
 		}
-		Map<String, Object> values = loaded.get();
+		Map<String, Object> values = loaded.get().values();
 		boolean changed = false;
 		if (!(values.get("csrf") instanceof String csrf) || csrf.isEmpty()) {
 			values.put("csrf", PhpSessions.newCsrfToken());
@@ -66,7 +81,7 @@ class SessionBridge implements ShopperContext, ShopperIdentity {
 			sessions.save(id.orElseThrow(), values);
 		}
 		String name = values.get("customer_name") instanceof String text ? text : null;
-		return new ShopperState(name, sessions.cartUnits(id.orElseThrow()), (String) values.get("csrf"), flashes);
+		return new ShopperState(name, loaded.get().cartUnits(), (String) values.get("csrf"), flashes);
 	}
 
 	private static List<ShopperState.Flash> flashes(Object stored) {
