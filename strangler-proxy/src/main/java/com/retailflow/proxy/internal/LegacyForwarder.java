@@ -43,6 +43,10 @@ class LegacyForwarder {
 			"proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host",
 			"content-length");
 
+	/** Replaced, not passed on: the proxy states who the client is. */
+	private static final Set<String> FORWARDED = Set.of("x-forwarded-for", "x-forwarded-host", "x-forwarded-proto",
+			"x-forwarded-port");
+
 	private static final Logger log = LoggerFactory.getLogger(LegacyForwarder.class);
 
 	private final CloseableHttpClient client;
@@ -104,6 +108,7 @@ class LegacyForwarder {
 		}
 		try (answer) {
 			response.setStatus(answer.getCode());
+			Set<String> connectionTokens = connectionTokens(answer);
 			for (Header header : answer.getHeaders()) {
 				String name = header.getName().toLowerCase(Locale.ROOT);
 				if (name.equals("content-length")) {
@@ -112,7 +117,7 @@ class LegacyForwarder {
 				else if (name.equals("location")) {
 					response.addHeader(header.getName(), locations.rewrite(header.getValue(), request));
 				}
-				else if (!HOP_BY_HOP.contains(name) && !connectionTokens(answer).contains(name)) {
+				else if (!HOP_BY_HOP.contains(name) && !connectionTokens.contains(name)) {
 					response.addHeader(header.getName(), header.getValue());
 				}
 			}
@@ -126,16 +131,15 @@ class LegacyForwarder {
 	}
 
 	private void copyRequestHeaders(HttpServletRequest request, BasicClassicHttpRequest outbound) {
-		Set<String> dropped = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-		dropped.addAll(HOP_BY_HOP);
+		Set<String> listed = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
 		for (String token : Collections.list(request.getHeaders("Connection"))) {
 			for (String name : token.split(",")) {
-				dropped.add(name.trim());
+				listed.add(name.trim());
 			}
 		}
-		dropped.addAll(Set.of("x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port"));
 		for (String name : Collections.list(request.getHeaderNames())) {
-			if (!dropped.contains(name)) {
+			String lower = name.toLowerCase(Locale.ROOT);
+			if (!HOP_BY_HOP.contains(lower) && !FORWARDED.contains(lower) && !listed.contains(name)) {
 				for (String value : Collections.list(request.getHeaders(name))) {
 					outbound.addHeader(name, value);
 				}

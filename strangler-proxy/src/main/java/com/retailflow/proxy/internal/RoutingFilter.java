@@ -38,6 +38,7 @@ class RoutingFilter extends OncePerRequestFilter {
 	private final ProxySettings settings;
 	private final MeterRegistry meters;
 	private final ShadowTraffic shadows;
+	private final java.util.Map<TimerKey, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
 
 	RoutingFilter(Routing routing, ShopperKeys shoppers, LegacyForwarder legacy, FallbackMonitor fallback,
 			RouteChanges changes, ProxySettings settings, MeterRegistry meters, ShadowTraffic shadows) {
@@ -93,14 +94,8 @@ class RoutingFilter extends OncePerRequestFilter {
 			}
 		}
 		finally {
-			Timer.builder("retailflow.proxy.requests")
-				.tag("route", decision.routeId())
-				.tag("side", answered.header())
-				.tag("outcome", outcome(response.getStatus()))
-				.publishPercentileHistogram()
-				.publishPercentiles(0.95)
-				.register(meters)
-				.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+			timer(decision.routeId(), answered, outcome(response.getStatus())).record(System.nanoTime() - start,
+					TimeUnit.NANOSECONDS);
 		}
 	}
 
@@ -116,6 +111,20 @@ class RoutingFilter extends OncePerRequestFilter {
 		if (!capturing.truncated()) {
 			shadows.submit(decision.routeId(), request, decision.target(), decision.shadowTarget(), capturing.answer());
 		}
+	}
+
+	private record TimerKey(String route, Side side, String outcome) {
+	}
+
+	/** Timers are looked up once per route, side and outcome, not built per request (this is the hot path). */
+	private Timer timer(String route, Side side, String outcome) {
+		return timers.computeIfAbsent(new TimerKey(route, side, outcome), key -> Timer.builder("retailflow.proxy.requests")
+			.description("Storefront requests through the proxy, by route, answering side and outcome")
+			.tag("route", key.route())
+			.tag("side", key.side().header())
+			.tag("outcome", key.outcome())
+			.publishPercentileHistogram()
+			.register(meters));
 	}
 
 	/** Serves from the new side; returns the side that finally answered (legacy after a replay). */

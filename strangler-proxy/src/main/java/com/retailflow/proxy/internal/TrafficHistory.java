@@ -30,6 +30,9 @@ public class TrafficHistory {
 	private record Totals(long legacy, long fresh, long errors) {
 	}
 
+	/** Cumulative histogram bucket counts per timer at the previous sample, to get this interval's p95. */
+	private final Map<io.micrometer.core.instrument.Meter.Id, double[]> lastBuckets = new ConcurrentHashMap<>();
+
 	private static final int POINTS = 120;
 
 	private final MeterRegistry meters;
@@ -55,7 +58,7 @@ public class TrafficHistory {
 			long legacy = 0;
 			long fresh = 0;
 			long errors = 0;
-			double p95 = 0;
+			java.util.TreeMap<Double, Double> interval = new java.util.TreeMap<>();
 			for (Timer timer : timers) {
 				long count = timer.count();
 				if ("legacy".equals(timer.getId().getTag("side"))) {
@@ -67,12 +70,18 @@ public class TrafficHistory {
 				if ("SERVER_ERROR".equals(timer.getId().getTag("outcome"))) {
 					errors += count;
 				}
-				for (var percentile : timer.takeSnapshot().percentileValues()) {
-					if (percentile.percentile() == 0.95) {
-						p95 = Math.max(p95, percentile.value(TimeUnit.MILLISECONDS));
-					}
+				var buckets = timer.takeSnapshot().histogramCounts();
+				double[] counts = new double[buckets.length];
+				for (int i = 0; i < buckets.length; i++) {
+					counts[i] = buckets[i].count();
+				}
+				double[] before = lastBuckets.put(timer.getId(), counts);
+				for (int i = 0; i < buckets.length; i++) {
+					double delta = counts[i] - (before == null || before.length != counts.length ? 0 : before[i]);
+					interval.merge(buckets[i].bucket(TimeUnit.MILLISECONDS), delta, Double::sum);
 				}
 			}
+			double p95 = percentile(interval, 0.95);
 			var totals = new Totals(legacy, fresh, errors);
 			var previous = last.getOrDefault(route.id(), totals);
 			last.put(route.id(), totals);
@@ -90,6 +99,20 @@ public class TrafficHistory {
 				}
 			}
 		}
+	}
+
+	/** The upper bound of the bucket holding the given share of this interval's requests (cumulative buckets). */
+	private static double percentile(java.util.TreeMap<Double, Double> cumulative, double share) {
+		if (cumulative.isEmpty() || cumulative.lastEntry().getValue() <= 0) {
+			return 0;
+		}
+		double total = cumulative.lastEntry().getValue();
+		for (var bucket : cumulative.entrySet()) {
+			if (bucket.getValue() >= share * total) {
+				return bucket.getKey();
+			}
+		}
+		return cumulative.lastKey();
 	}
 
 	public List<Point> of(String routeId) {
