@@ -25,7 +25,7 @@
 # Writes bench/results/b1-catalog.json and bench/results/b1-catalog.txt.
 set -euo pipefail
 . "$(dirname "$(readlink -f "$0")")/lib.sh"
-COMMAND="bench/b1-catalog.sh $*"
+COMMAND=$(command_line bench/b1-catalog.sh "$@")
 
 sizes=10000 duration=30 warmup=30 connections=256 rate="" gduration=30 gwarmup=10 extra=1
 while [ $# -gt 0 ]; do
@@ -183,6 +183,9 @@ run_size() {
   route_after=$(curl -fsS -u admin:admin "$app/admin/api/routes" | python3 -c 'import json,sys; r=json.load(sys.stdin); r=r if isinstance(r,list) else r.get("routes",r); print([x for x in r if x["id"]=="catalog"][0]["mode"])' || echo unknown)
 
   stop_group "$app_pid"; stop_group "$legacy_pid"
+  # The session bridge renders an anonymous header when the legacy DB is down or saturated (logged as a warning):
+  # such pages are cheaper than real ones and show a signed-in shopper as signed out. Count them (whole app run).
+  local anon; anon=$(grep -c 'Legacy session unavailable' "$BENCH_TMP/app-$N.log" || true)
 
   local ratio_rps ratio_api ratio_p99
   ratio_rps=$(python3 -c "print('%.2f' % (${rps[new_page]} / ${rps[legacy_page]}))")
@@ -202,7 +205,7 @@ run_size() {
     "new_wrk_p99_ms$sfx=${wrk99[new_page]}" "new_api_wrk_p99_ms$sfx=${wrk99[new_api]}" "legacy_wrk_p99_ms$sfx=${wrk99[legacy_page]}"
     "new_wrk_non2xx$sfx=${non2xx[new_page]}" "new_api_wrk_non2xx$sfx=${non2xx[new_api]}" "legacy_wrk_non2xx$sfx=${non2xx[legacy_page]}"
     "new_page_answered_by_new_side$sfx=$(( pn1 - pn0 ))" "new_page_answered_by_legacy_side$sfx=$(( pl1 - pl0 ))"
-    "new_page_server_errors_in_proxy_metric$sfx=$(( pe1 - pe0 ))" "catalog_route_mode_after_run$sfx=$route_after"
+    "new_page_server_errors_in_proxy_metric$sfx=$(( pe1 - pe0 ))" "anonymous_header_fallbacks_whole_app_run$sfx=${anon:-0}" "catalog_route_mode_after_run$sfx=$route_after"
     "new_wrk_socket_errors$sfx=${errs[new_page]}" "new_api_wrk_socket_errors$sfx=${errs[new_api]}" "legacy_wrk_socket_errors$sfx=${errs[legacy_page]}"
     "new_page_bytes$sfx=$new_bytes" "new_api_bytes$sfx=$api_bytes" "legacy_page_bytes$sfx=$legacy_bytes"
     "legacy_fpm_workers$sfx=$fpm_children" "active_ids$sfx=$count"
@@ -227,6 +230,7 @@ run_size() {
     [ "$extra" = 1 ] && echo "new page alone at $xr req/s (80 % of its own throughput): p99 $xp99 ms, p50 $xp50 ms, KO $xko"
     echo "non-2xx in wrk: new ${non2xx[new_page]}, api ${non2xx[new_api]}, legacy ${non2xx[legacy_page]}; PHP sessions created during the run: $(( sessions_after - sessions_before ))"
     echo "new_page wrk run per the proxy's metric (retailflow.proxy.requests): $(( pn1 - pn0 )) answered by the new side, $(( pl1 - pl0 )) by legacy, $(( pe1 - pe0 )) SERVER_ERROR (an exception escaping the new side is recorded there with the status at that moment, not as the 500 the client gets: compare wrk's non-2xx); catalog route after the run: $route_after"
+    echo "pages rendered with an anonymous header because the legacy session DB was saturated (whole app run, warm-ups and Gatling included): ${anon:-0}"
     echo "seed ${seed_s} s, app start-up ${startup_s} s (1 core), backfill wait ${backfill_s} s; legacy php-fpm workers: $fpm_children"
     echo "CPU used by other processes during wrk: loadgen core ${fw_lg}%, server core ${fw_srv}%; during Gatling: ${fg_lg}%, ${fg_srv}%"
   )
@@ -244,12 +248,12 @@ machine=$(machine_string)
 now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 write_json "$BENCH_RESULTS/b1-catalog.json" "${json_fields[@]}" \
   wrk_duration_s="$duration" wrk_warmup_s="$warmup" gatling_duration_s="$gduration" \
-  app_jar_built="$APP_JAR_BUILT" uncommitted_changes_outside_bench="$dirty" app_launch_workaround="${APP_WORKAROUND:-none}" \
+  app_jar_built="$APP_JAR_BUILT" app_jar_source="$APP_JAR_SOURCE" app_jar_commit="${BENCH_APP_COMMIT:-unknown: app/target built from the working tree}" uncommitted_changes_outside_bench="$dirty" app_launch_workaround="${APP_WORKAROUND:-none}" \
   date="$now" commit="$commit" command="$COMMAND" machine="$machine" \
   notes="new_* = the app with the catalog route NEW: new_rps/new_p99_ms are the product page GET /products/{id}, new_api_* is GET /api/v1/products/{id}; legacy_* = GET /product.php?id={id} on nginx + php-fpm (opcache, pm=static; legacy has no JSON API, so the API is compared to the legacy product page). rps: wrk, closed loop, $connections connections, ${duration}s after ${warmup}s warm-up, ids uniformly random over the active products. p99: Gatling, open model (constant arrival rate, shared keep-alive pool, whole-ms resolution) at gatling_rate_per_s = 80% of legacy's wrk throughput for all targets; new_p99_ms_at_high_rate = new page alone at 80% of its own throughput. Every request on both sides sends one fixed Cookie: a PHP session created once on legacy (PHPSESSID) plus the proxy's rf_shopper/rf_visit cookies. Private PostgreSQL 15 (shared_buffers 1GB) and MariaDB (buffer pool 1GB) started for the run. App: $APP_JAVA_OPTS, virtual threads. Fields without a suffix are for the first --products size; further sizes carry _<products>. other_processes_cpu_pct_* = CPU used on each core by processes outside this run during the measurements."
 
 {
-  echo "B1 catalog read — $now, commit $commit (uncommitted changes outside bench/: $dirty; app jar built $APP_JAR_BUILT)"
+  echo "B1 catalog read — $now, commit $commit (uncommitted changes outside bench/: $dirty; app jar $APP_JAR_SOURCE built $APP_JAR_BUILT from ${BENCH_APP_COMMIT:-the working tree})"
   echo "$machine"
   echo
   for t in "${txt_tables[@]}"; do echo "$t"; echo; done
@@ -259,4 +263,4 @@ write_json "$BENCH_RESULTS/b1-catalog.json" "${json_fields[@]}" \
   echo "Both sides: one fixed Cookie (PHPSESSID created once + rf_shopper/rf_visit), so no session or cookie is minted per request"
   echo "command: $COMMAND"
 } | tee "$BENCH_RESULTS/b1-catalog.txt"
-say "wrote bench/results/b1-catalog.json and bench/results/b1-catalog.txt in $(elapsed) s"
+say "wrote $BENCH_RESULTS/b1-catalog.json and $BENCH_RESULTS/b1-catalog.txt in $(elapsed) s"

@@ -17,7 +17,7 @@
 # Writes bench/results/b2-proxy.json and bench/results/b2-proxy.txt.
 set -euo pipefail
 . "$(dirname "$(readlink -f "$0")")/lib.sh"
-COMMAND="bench/b2-proxy.sh $*"
+COMMAND=$(command_line bench/b2-proxy.sh "$@")
 
 duration=30 warmup=30 connections=256 rate="" gduration=30 gwarmup=10
 while [ $# -gt 0 ]; do
@@ -169,7 +169,7 @@ write_json "$BENCH_RESULTS/b2-proxy.json" \
   proxy_wrk_socket_errors="${errs[proxy]}" nginx_wrk_socket_errors="${errs[nginx]}" direct_wrk_socket_errors="${errs[direct]}" \
   proxy_nocookie_rps="$proxy_nocookie_rps" connections="$connections" wrk_duration_s="$duration" \
   app_startup_s="$app_startup_s" wrk_warmup_s="$warmup" gatling_warmup_s="$gwarmup" \
-  app_jar_built="$APP_JAR_BUILT" app_launch_workaround="${APP_WORKAROUND:-none}" \
+  app_jar_built="$APP_JAR_BUILT" app_jar_source="$APP_JAR_SOURCE" app_jar_commit="${BENCH_APP_COMMIT:-unknown: app/target built from the working tree}" app_launch_workaround="${APP_WORKAROUND:-none}" \
   other_processes_cpu_pct_loadgen_core_wrk="$foreign_wrk_lg" other_processes_cpu_pct_server_core_wrk="$foreign_wrk_srv" \
   other_processes_cpu_pct_loadgen_core_gatling="$foreign_g_lg" other_processes_cpu_pct_server_core_gatling="$foreign_g_srv" \
   uncommitted_changes_outside_bench="$dirty" \
@@ -190,8 +190,8 @@ write_json "$BENCH_RESULTS/b2-proxy.json" \
   echo "wrk: $connections connections, ${duration}s measured after ${warmup}s warm-up (closed loop; its p99 is coordinated-omission-prone)"
   echo "Gatling: open model, $rate req/s per target, ${gduration}s measured after ${gwarmup}s warm-up; whole-ms resolution"
   echo "CPU used by other processes during wrk: loadgen core ${foreign_wrk_lg}%, server core ${foreign_wrk_srv}%; during Gatling: ${foreign_g_lg}%, ${foreign_g_srv}%"
-  echo "app start-up to ready: ${app_startup_s} s (1 core); app jar built $APP_JAR_BUILT"
+  echo "app start-up to ready: ${app_startup_s} s (1 core); app jar $APP_JAR_SOURCE built $APP_JAR_BUILT from ${BENCH_APP_COMMIT:-the working tree}"
   [ -n "${APP_WORKAROUND:-}" ] && echo "WORK-AROUND: $APP_WORKAROUND"
   echo "command: $COMMAND"
 } | tee "$BENCH_RESULTS/b2-proxy.txt"
-say "wrote bench/results/b2-proxy.json and bench/results/b2-proxy.txt in $(elapsed) s"
+say "wrote $BENCH_RESULTS/b2-proxy.json and $BENCH_RESULTS/b2-proxy.txt in $(elapsed) s"

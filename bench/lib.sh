@@ -12,6 +12,16 @@
 #   - the results JSON writer (flat fields + date, commit, command, machine)
 # Nothing here changes files outside bench/ (runtime data goes to $BENCH_TMP, default /tmp/rf-bench-<id>).
 
+# The environment overrides that change what is measured, as given (before the defaults below fill them in).
+BENCH_ENV_OVERRIDES=""
+for _v in BENCH_APP_JAR BENCH_APP_COMMIT BENCH_SERVER_CPU BENCH_LOADGEN_CPU BENCH_CPU_SHARES APP_JAVA_OPTS \
+          LEGACY_FPM_CHILDREN RETAILFLOW_PROXY_MAX_CONNECTIONS WRK_THREADS GATLING_JAVA_HOME; do
+  [ -n "${!_v:-}" ] && BENCH_ENV_OVERRIDES+="$_v=$(printf '%q' "${!_v}") "
+done
+unset _v
+# command_line SCRIPT ARGS...: the command as run, with those overrides in front.
+command_line() { echo "$BENCH_ENV_OVERRIDES$*"; }
+
 BENCH_DIR="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 ROOT_DIR="$(cd "$BENCH_DIR/.." && pwd)"
 JAVA25="${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -60,7 +70,7 @@ bench_init() {
   BENCH_ID=$1
   BENCH_TMP="${BENCH_TMP:-/tmp/rf-bench-$BENCH_ID}"
   BENCH_WORK="$BENCH_DIR/work"
-  BENCH_RESULTS="$BENCH_DIR/results"
+  BENCH_RESULTS="${BENCH_RESULTS_DIR:-$BENCH_DIR/results}"   # BENCH_RESULTS_DIR: for trial runs
   mkdir -p "$BENCH_WORK" "$BENCH_RESULTS"
   rm -rf "$BENCH_TMP"; mkdir -p "$BENCH_TMP"; chmod 755 "$BENCH_TMP"
   trap bench_cleanup EXIT
@@ -176,7 +186,7 @@ ensure_app_jar() {
       && unzip -tq "$BENCH_WORK/retailflow-app-$BENCH_ID.jar.tmp" >/dev/null 2>&1 \
       && mv "$BENCH_WORK/retailflow-app-$BENCH_ID.jar.tmp" "$BENCH_WORK/retailflow-app-$BENCH_ID.jar" \
       && { APP_JAR="$BENCH_WORK/retailflow-app-$BENCH_ID.jar"; touch -r "$src" "$APP_JAR"
-           APP_JAR_BUILT=$(date -u -r "$src" +%Y-%m-%dT%H:%M:%SZ); say "app jar: $src (built $APP_JAR_BUILT)"; return 0; }
+           APP_JAR_BUILT=$(date -u -r "$src" +%Y-%m-%dT%H:%M:%SZ); APP_JAR_SOURCE=$src; say "app jar: $src (built $APP_JAR_BUILT)"; return 0; }
     say "the jar is being rewritten by a build; retrying in 20 s"; sleep 20
   done
   die "no usable app/target/retailflow-app.jar"
@@ -226,6 +236,7 @@ start_private_postgres() {
   need_free_port "$port"
   local dir="$BENCH_TMP/pg"
   mkdir -p "$dir"; chown postgres: "$dir"
+  bench_on_exit "rm -rf '$dir/data'"   # runs after the server is stopped (LIFO); logs stay in $BENCH_TMP
   runuser -u postgres -- "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 \
     >"$BENCH_TMP/pg-initdb.log" 2>&1 || die "initdb failed (see $BENCH_TMP/pg-initdb.log)"
   # Settings of a small dedicated server: 1 GiB shared buffers, no durability shortcuts.
@@ -247,6 +258,7 @@ start_private_mariadb() {
   need_free_port "$port"
   local dir="$BENCH_TMP/mariadb"
   mkdir -p "$dir"; chown mysql: "$dir"
+  bench_on_exit "rm -rf '$dir/data'"
   mariadb-install-db --no-defaults --datadir="$dir/data" --user=mysql --auth-root-authentication-method=normal \
     --skip-test-db >"$BENCH_TMP/mariadb-install.log" 2>&1 || die "mariadb-install-db failed (see $BENCH_TMP/mariadb-install.log)"
   # Debian's defaults otherwise; a buffer pool that holds 1M products (the shared instance has 128 MB).
