@@ -36,6 +36,11 @@ class NewSideController {
 				: ResponseEntity.ok("new flaky " + kind);
 	}
 
+	@GetMapping("/flaky/throws")
+	String throwing() {
+		throw new IllegalStateException("new side blew up");
+	}
+
 	@PostMapping("/flaky/{kind}")
 	ResponseEntity<String> flakyPost(@PathVariable String kind) {
 		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body("new side broke on POST");

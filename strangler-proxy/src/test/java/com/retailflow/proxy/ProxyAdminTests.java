@@ -103,6 +103,15 @@ class ProxyAdminTests extends AgainstLegacyShop {
 	}
 
 	@Test
+	void anExceptionOnTheNewSideIsReplayedToLegacy() {
+		assertThat(ProxyHttp.flip(proxy(), "flaky", "NEW", null, true).statusCode()).isEqualTo(200);
+		var replayed = ProxyHttp.get(proxy(), "/flaky/throws");
+		assertThat(replayed.headers().firstValue("X-Served-By")).hasValue("legacy");
+		assertThat(replayed.body()).doesNotContain("blew up");
+		ProxyHttp.flip(proxy(), "flaky", "LEGACY", null, false);
+	}
+
+	@Test
 	void goingBackToLegacyIsNeverRefused() {
 		assertThat(ProxyHttp.flip(proxy(), "catalog", "NEW", null, true).statusCode()).isEqualTo(200);
 		var back = ProxyHttp.admin(proxy(), "PUT", "/admin/api/routes/catalog",

@@ -133,15 +133,30 @@ class RoutingFilter extends OncePerRequestFilter {
 		boolean safe = request.getMethod().equals("GET") || request.getMethod().equals("HEAD");
 		if (!safe) {
 			// Unsafe requests are never replayed: whatever the new side answers is the answer.
-			dispatch(request, response, chain, decision);
+			try {
+				dispatch(request, response, chain, decision);
+			}
+			catch (ServletException | IOException | RuntimeException ex) {
+				record(decision, 500);
+				throw ex;
+			}
 			record(decision, response.getStatus());
 			return Side.NEW;
 		}
-		// Buffer the new side's answer so a 5xx can still be replaced by legacy's answer.
+		// Buffer the new side's answer so a 5xx — or an exception, which becomes one — can still be replaced by
+		// legacy's answer.
 		var buffered = new ContentCachingResponseWrapper(response);
-		dispatch(request, buffered, chain, decision);
-		record(decision, buffered.getStatus());
-		if (buffered.getStatus() >= 500 && !response.isCommitted()) {
+		int status;
+		try {
+			dispatch(request, buffered, chain, decision);
+			status = buffered.getStatus();
+		}
+		catch (ServletException | IOException | RuntimeException ex) {
+			logger.warn("New side failed on " + request.getRequestURI() + "; answering from legacy", ex);
+			status = 500;
+		}
+		record(decision, status);
+		if (status >= 500 && !response.isCommitted()) {
 			buffered.resetBuffer();
 			response.reset();
 			if (settings.servedByHeader()) {
