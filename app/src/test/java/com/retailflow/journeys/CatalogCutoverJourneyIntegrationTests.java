@@ -9,13 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Pattern;
 
-import com.retailflow.platform.testing.LegacyShop;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The seam, end to end: the catalog backfilled from the real legacy shop, a shopper with a legacy cart, the catalog
@@ -23,24 +18,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "retailflow.legacy.backfill-on-start=true")
-class CatalogCutoverJourneyIntegrationTests {
+class CatalogCutoverJourneyIntegrationTests extends AgainstLegacyShop {
 
-	static final LegacyShop LEGACY = LegacyShop.withProducts(200);
 	static final Pattern CART = Pattern.compile("class=\"cart-count\">(\\d+)<");
 
-	@DynamicPropertySource
-	static void legacy(DynamicPropertyRegistry registry) {
-		registry.add("retailflow.proxy.legacy-url", LEGACY::url);
-		registry.add("retailflow.legacy.datasource.url", LEGACY.database()::jdbcUrl);
-		registry.add("retailflow.legacy.datasource.username", LEGACY.database()::username);
-		registry.add("retailflow.legacy.datasource.password", LEGACY.database()::password);
-	}
-
-	@LocalServerPort
-	int port;
-
 	ShopperBrowser browser;
-
 
 	@Test
 	void aShopperKeepsCartAndTokenAcrossFlipsInBothDirections() throws Exception {

@@ -5,34 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 
-import com.retailflow.platform.testing.LegacyShop;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A shopper's whole journey through the app on its first start (every route LEGACY), against the real
  * legacy PHP shop: browse, search, add to cart, register, sign out and in, check out, see the order.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class LegacyShopperJourneyIntegrationTests {
-
-	static final LegacyShop LEGACY = LegacyShop.withProducts(200);
-
-	@DynamicPropertySource
-	static void legacy(DynamicPropertyRegistry registry) {
-		registry.add("retailflow.proxy.legacy-url", LEGACY::url);
-		registry.add("retailflow.legacy.datasource.url", LEGACY.database()::jdbcUrl);
-		registry.add("retailflow.legacy.datasource.username", LEGACY.database()::username);
-		registry.add("retailflow.legacy.datasource.password", LEGACY.database()::password);
-	}
-
-	@LocalServerPort
-	int port;
-
+class LegacyShopperJourneyIntegrationTests extends AgainstLegacyShop {
 
 	@Test
 	void browseSearchBuyAndSeeTheOrderThroughTheProxy() throws Exception {

@@ -2,7 +2,6 @@ package com.retailflow.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -174,7 +173,4 @@ class ProxyModesTests extends AgainstLegacyShop {
 			.orElseThrow(() -> new AssertionError("no " + name + " cookie in " + response.headers().map()));
 	}
 
-	static HttpRequest.BodyPublisher none() {
-		return HttpRequest.BodyPublishers.noBody();
-	}
 }

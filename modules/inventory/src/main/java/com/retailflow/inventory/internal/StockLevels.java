@@ -103,41 +103,29 @@ public class StockLevels {
 	 * on the row and each sees what the previous ones left. Empty when not enough units (or no such SKU).
 	 */
 	public Optional<Level> reserve(Sku sku, int quantity, Instant now) {
-		return jdbc.sql("""
-				UPDATE inventory.stock SET reserved = reserved + :quantity, updated_at = :now
-				WHERE sku = :sku AND on_hand - reserved >= :quantity
-				RETURNING on_hand, reserved""")
-			.param("quantity", quantity)
-			.param("now", toDatabase(now))
-			.param("sku", sku.code())
-			.query((rs, row) -> new Level(rs.getInt("on_hand"), rs.getInt("reserved")))
+		return change("reserved = reserved + :quantity", "AND on_hand - reserved >= :quantity", sku, quantity, now)
 			.optional();
 	}
 
 	/** Reserved units leave the warehouse: on hand and reserved both go down. */
 	public Level ship(Sku sku, int quantity, Instant now) {
-		return jdbc.sql("""
-				UPDATE inventory.stock SET on_hand = on_hand - :quantity, reserved = reserved - :quantity, updated_at = :now
-				WHERE sku = :sku
-				RETURNING on_hand, reserved""")
-			.param("quantity", quantity)
-			.param("now", toDatabase(now))
-			.param("sku", sku.code())
-			.query((rs, row) -> new Level(rs.getInt("on_hand"), rs.getInt("reserved")))
-			.single();
+		return change("on_hand = on_hand - :quantity, reserved = reserved - :quantity", "", sku, quantity, now).single();
 	}
 
 	/** Reserved units become available again. */
 	public Level unreserve(Sku sku, int quantity, Instant now) {
-		return jdbc.sql("""
-				UPDATE inventory.stock SET reserved = reserved - :quantity, updated_at = :now
-				WHERE sku = :sku
-				RETURNING on_hand, reserved""")
+		return change("reserved = reserved - :quantity", "", sku, quantity, now).single();
+	}
+
+	/** One SKU's row changed by {@code quantity} (the SET and extra WHERE are fixed text), returning its new level. */
+	private org.springframework.jdbc.core.simple.JdbcClient.MappedQuerySpec<Level> change(String set, String condition,
+			Sku sku, int quantity, Instant now) {
+		return jdbc.sql("UPDATE inventory.stock SET " + set + ", updated_at = :now WHERE sku = :sku " + condition
+				+ " RETURNING on_hand, reserved")
 			.param("quantity", quantity)
 			.param("now", toDatabase(now))
 			.param("sku", sku.code())
-			.query((rs, row) -> new Level(rs.getInt("on_hand"), rs.getInt("reserved")))
-			.single();
+			.query((rs, row) -> new Level(rs.getInt("on_hand"), rs.getInt("reserved")));
 	}
 
 	/** {@link #unreserve} for many SKUs in one batch, locking rows in {@link #LOCK_ORDER}. */

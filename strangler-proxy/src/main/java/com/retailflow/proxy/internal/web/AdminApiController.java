@@ -9,6 +9,7 @@ import java.util.Map;
 import com.retailflow.proxy.AuditEntry;
 import com.retailflow.proxy.Mode;
 import com.retailflow.proxy.RouteManagement;
+import com.retailflow.proxy.RouteView;
 import com.retailflow.proxy.RouteManagement.CutoverRefused;
 import com.retailflow.proxy.RouteManagement.InvalidRouteChange;
 import com.retailflow.proxy.RouteManagement.RouteChange;
@@ -32,16 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/admin/api")
 class AdminApiController {
-
-	/** The JSON shape of a route (BRIEF §5). */
-	record RouteJson(String id, String module, List<String> patterns, List<String> newPatterns, Mode mode,
-			BigDecimal percent, java.time.Instant updatedAt, String updatedBy) {
-
-		static RouteJson of(com.retailflow.proxy.RouteView view) {
-			return new RouteJson(view.id(), view.module(), view.patterns(), view.newPatterns(), view.mode(),
-					view.percent(), view.updatedAt(), view.updatedBy());
-		}
-	}
 
 	/** The body of a flip. */
 	record ChangeJson(Mode mode, BigDecimal percent, String reason, Boolean force) {
@@ -72,14 +63,14 @@ class AdminApiController {
 	}
 
 	@GetMapping("/routes")
-	List<RouteJson> routes() {
-		return routes.routes().stream().map(RouteJson::of).toList();
+	List<RouteView> routes() {
+		return routes.routes();
 	}
 
 	@PutMapping("/routes/{id}")
-	RouteJson change(@PathVariable String id, @RequestBody ChangeJson body, Principal principal) {
+	RouteView change(@PathVariable String id, @RequestBody ChangeJson body, Principal principal) {
 		var change = new RouteChange(body.mode(), body.percent(), body.reason(), Boolean.TRUE.equals(body.force()));
-		return RouteJson.of(routes.change(id, change, principal.getName()));
+		return routes.change(id, change, principal.getName());
 	}
 
 	@GetMapping("/routes/{id}/history")
