@@ -1,5 +1,9 @@
 package com.retailflow.proxy.internal;
 
+import com.retailflow.proxy.internal.shadow.ShadowComparator;
+import com.retailflow.proxy.internal.shadow.ShadowStats;
+import com.retailflow.proxy.internal.shadow.ShadowTraffic;
+
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -1,4 +1,6 @@
-package com.retailflow.proxy.internal;
+package com.retailflow.proxy.internal.shadow;
+
+import com.retailflow.proxy.internal.ProxySettings;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,13 +35,11 @@ import org.springframework.stereotype.Component;
  * holds up a shopper; shadow requests have their own, short timeout.
  */
 @Component
-class ShadowTraffic implements DisposableBean {
+public class ShadowTraffic implements DisposableBean {
 
 	/** Marks a shadow request; the proxy lets it through to the new side only with this instance's token. */
 	static final String HEADER = "X-RetailFlow-Shadow";
 	static final String TOKEN_HEADER = "X-RetailFlow-Shadow-Token";
-	/** A noise sample is chosen with its own seed, independent of canary bucketing. */
-	private static final int NOISE_SEED = 0x5eed_0153;
 	private static final Set<String> NOT_COPIED = Set.of("host", "connection", "content-length", "transfer-encoding",
 			"upgrade", "keep-alive", "te", "trailer", "expect", "http2-settings");
 
@@ -74,18 +74,16 @@ class ShadowTraffic implements DisposableBean {
 	}
 
 	/** True for a shadow request this instance sent itself. */
-	boolean isOwnShadow(HttpServletRequest request) {
+	public boolean isOwnShadow(HttpServletRequest request) {
 		return "1".equals(request.getHeader(HEADER)) && token.equals(request.getHeader(TOKEN_HEADER));
 	}
 
 	/** Queues the comparison of legacy's answer with the new side's; never blocks, drops when full. */
-	void submit(String routeId, HttpServletRequest request, String legacyTarget, String newTarget,
+	public void submit(String routeId, HttpServletRequest request, String legacyTarget, String newTarget,
 			ShadowComparator.Answer legacyAnswer) {
 		Map<String, List<String>> headers = copyHeaders(request);
 		String method = request.getMethod();
-		boolean noise = Integer.remainderUnsigned(
-				Murmur3.hash32(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8), NOISE_SEED), 10_000) < Math
-					.round(settings.shadow().noiseSampleRate() * 10_000);
+		boolean noise = java.util.concurrent.ThreadLocalRandom.current().nextDouble() < settings.shadow().noiseSampleRate();
 		var rules = ShadowComparator.Rules.of(settings.shadow().defaults(), settings.shadow().rules().get(routeId));
 		try {
 			workers.execute(() -> {

@@ -1,4 +1,6 @@
-package com.retailflow.proxy.internal;
+package com.retailflow.proxy.internal.shadow;
+
+import com.retailflow.proxy.internal.ProxySettings;
 
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -1,4 +1,6 @@
-package com.retailflow.proxy.internal;
+package com.retailflow.proxy.internal.shadow;
+
+import com.retailflow.proxy.internal.ProxySettings;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,10 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
  * text) or one field per JSON leaf path ({@code body:items.0.price}), so the console can show which parts of a
  * page disagree and how often.
  */
-final class ShadowComparator {
+public final class ShadowComparator {
 
 	/** An answer as captured: status, headers (lower-case names), body bytes. */
-	record Answer(int status, Map<String, String> headers, byte[] body) {
+	public record Answer(int status, Map<String, String> headers, byte[] body) {
 
 		String contentType() {
 			return headers.getOrDefault("content-type", "");

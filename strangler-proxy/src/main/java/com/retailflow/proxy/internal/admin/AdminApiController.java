@@ -1,4 +1,4 @@
-package com.retailflow.proxy.internal.web;
+package com.retailflow.proxy.internal.admin;
 
 import java.math.BigDecimal;
 import java.security.Principal;
@@ -15,7 +15,7 @@ import com.retailflow.proxy.RouteManagement.InvalidRouteChange;
 import com.retailflow.proxy.RouteManagement.RouteChange;
 import com.retailflow.proxy.RouteManagement.RouteNotFound;
 import com.retailflow.proxy.internal.Assignments;
-import com.retailflow.proxy.internal.ShadowStats;
+import com.retailflow.proxy.internal.shadow.ShadowStats;
 import com.retailflow.proxy.internal.TrafficHistory;
 
 import org.springframework.http.HttpStatus;
