@@ -1,8 +1,6 @@
 package com.retailflow.proxy.internal;
 
 import com.retailflow.proxy.internal.shadow.ShadowComparator;
-import com.retailflow.proxy.internal.shadow.ShadowStats;
-import com.retailflow.proxy.internal.shadow.ShadowTraffic;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,7 +1,5 @@
 package com.retailflow.proxy.internal;
 
-import com.retailflow.proxy.internal.shadow.ShadowComparator;
-import com.retailflow.proxy.internal.shadow.ShadowStats;
 import com.retailflow.proxy.internal.shadow.ShadowTraffic;
 
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;

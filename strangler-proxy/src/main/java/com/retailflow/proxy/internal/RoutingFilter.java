@@ -1,7 +1,5 @@
 package com.retailflow.proxy.internal;
 
-import com.retailflow.proxy.internal.shadow.ShadowComparator;
-import com.retailflow.proxy.internal.shadow.ShadowStats;
 import com.retailflow.proxy.internal.shadow.ShadowTraffic;
 
 import java.io.IOException;
@@ -69,7 +67,7 @@ class RoutingFilter extends OncePerRequestFilter {
 			// A copy sent by this instance's shadow traffic: the new side answers it as is, unrouted and unmeasured.
 			request.setAttribute(Decision.ATTRIBUTE, new Decision(null, Side.NEW, Action.SERVE_NEW,
 					request.getRequestURI(), -1, "shadow copy"));
-			chain.doFilter(request, response);
+			shadows.serveCopy(request, response, () -> chain.doFilter(request, response));
 			return;
 		}
 		long start = System.nanoTime();
@@ -112,7 +110,10 @@ class RoutingFilter extends OncePerRequestFilter {
 		}
 		var capturing = new CapturingResponse(response, settings.shadow().maxBodySize().toBytes());
 		chain.doFilter(request, capturing);
-		if (!capturing.truncated()) {
+		if (capturing.truncated()) {
+			shadows.skipped(decision.routeId());
+		}
+		else {
 			shadows.submit(decision.routeId(), request, decision.target(), decision.shadowTarget(), capturing.answer());
 		}
 	}

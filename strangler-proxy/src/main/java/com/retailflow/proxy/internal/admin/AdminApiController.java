@@ -98,10 +98,11 @@ class AdminApiController {
 			// Filled in by the legacy adapter once data sync reports its state.
 			module.put("syncLagSeconds", null);
 			module.put("lastReconciliation", null);
-			var shadow = shadows.report(route.id());
+			var shadow = routes.shadowSummary(route.id());
 			module.put("shadowComparisons", shadow.comparisons());
 			module.put("shadowDifferenceRate", shadow.differenceRate());
 			module.put("shadowNoiseRate", shadow.noiseRate());
+			module.put("shadowAdjustedDifferenceRate", shadow.adjustedDifferenceRate());
 			return module;
 		}).toList();
 	}
