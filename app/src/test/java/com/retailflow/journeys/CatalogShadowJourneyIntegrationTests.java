@@ -157,7 +157,7 @@ class CatalogShadowJourneyIntegrationTests extends AgainstLegacyShop {
 	}
 
 	static String basic() {
-		return "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
+		return "Basic " + Base64.getEncoder().encodeToString("admin:app-test-secret".getBytes(StandardCharsets.UTF_8));
 	}
 
 	Set<String> sessionIds() throws Exception {

@@ -75,8 +75,11 @@ class ProxyConsoleBrowserTests extends AgainstLegacyShop {
 		// A shopper's request now produces a shadow comparison; its diff opens in the viewer.
 		ProxyHttp.get(base, "/product.php?id=5");
 		wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#samples button.show-diff"))).click();
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("diff-new"), "new product 5"));
-		assertThat(browser.findElement(By.id("diff-legacy")).getText()).contains("RetailFlow Shop");
+		// The viewer lists the fields that differ, each with legacy's and the new side's value.
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(
+				By.cssSelector("#diff-viewer tr[data-field='body'] .new"), "new product 5"));
+		assertThat(browser.findElement(By.cssSelector("#diff-viewer tr[data-field='title'] .legacy")).getText())
+			.contains("RetailFlow Shop");
 		assertThat(browser.findElements(By.cssSelector("#charts svg"))).hasSizeGreaterThanOrEqualTo(4);
 
 		// A refused flip shows why.

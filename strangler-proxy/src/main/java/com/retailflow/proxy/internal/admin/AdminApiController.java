@@ -20,6 +20,8 @@ import com.retailflow.proxy.internal.TrafficHistory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,10 +31,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The migration team's API (BRIEF §5). Every endpoint requires the ADMIN role (see AdminSecurity). */
+/** The migration team's API . Every endpoint requires the ADMIN role (see AdminSecurity); every error is a problem (RFC 9457). */
 @RestController
 @RequestMapping("/admin/api")
 class AdminApiController {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AdminApiController.class);
 
 	/** The body of a flip. */
 	record ChangeJson(Mode mode, BigDecimal percent, String reason, Boolean force) {
@@ -56,6 +60,7 @@ class AdminApiController {
 		return traffic.of(id);
 	}
 
+	/** The route's shadow summary (cluster-wide, recent window), the last hour by minute, and differing samples. */
 	@GetMapping("/routes/{id}/shadow")
 	ShadowStats.Report shadow(@PathVariable String id) {
 		routes.route(id).orElseThrow(() -> new RouteNotFound(id));
@@ -115,6 +120,22 @@ class AdminApiController {
 	@ExceptionHandler(InvalidRouteChange.class)
 	ProblemDetail invalid(InvalidRouteChange ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	/** Anything else is a problem too, never Boot's default error body; its own status when it has one. */
+	@ExceptionHandler(Exception.class)
+	ProblemDetail unexpected(Exception ex) {
+		if (ex instanceof ErrorResponse error) {
+			return error.getBody();
+		}
+		if (ex instanceof HttpMessageNotReadableException) {
+			return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The body is not valid JSON for this call.");
+		}
+		log.error("Admin API call failed", ex);
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"The admin API could not answer; see the application log.");
+		problem.setTitle("Admin API error");
+		return problem;
 	}
 
 	@ExceptionHandler(CutoverRefused.class)
