@@ -1,4 +1,4 @@
-package com.retailflow.proxy.internal;
+package com.retailflow.proxy.internal.forwarding;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -11,6 +11,9 @@ import java.util.Collections;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+
+import com.retailflow.proxy.internal.ProxySettings;
+import com.retailflow.proxy.internal.errors.ProxyErrors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,7 +39,7 @@ import org.springframework.stereotype.Component;
  * Set-Cookie separately — is copied, and hop-by-hop headers are dropped in both directions.
  */
 @Component
-class LegacyForwarder {
+public class LegacyForwarder {
 
 	/** Hop-by-hop headers (RFC 9110 §7.6.1) plus framing, which the client library recomputes. */
 	private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
@@ -54,7 +57,7 @@ class LegacyForwarder {
 	private final HttpHost legacy;
 	private final LocationRewriter locations;
 
-	LegacyForwarder(CloseableHttpClient legacyHttpClient, ProxySettings settings, LocationRewriter locations) {
+	public LegacyForwarder(CloseableHttpClient legacyHttpClient, ProxySettings settings, LocationRewriter locations) {
 		this.client = legacyHttpClient;
 		this.settings = settings;
 		this.locations = locations;
@@ -63,15 +66,15 @@ class LegacyForwarder {
 	}
 
 	/** Thrown when the request body is larger than allowed. */
-	static final class BodyTooLarge extends IOException {
+	public static final class BodyTooLarge extends IOException {
 
-		BodyTooLarge(long limit) {
+		public BodyTooLarge(long limit) {
 			super("Request body larger than " + limit + " bytes");
 		}
 	}
 
 	/** Forwards and writes the answer; on failure writes a clean 413/502/504 instead, never hangs. */
-	void forward(HttpServletRequest request, HttpServletResponse response, String target) throws IOException {
+	public void forward(HttpServletRequest request, HttpServletResponse response, String target) throws IOException {
 		long limit = settings.maxBodySize().toBytes();
 		long length = request.getContentLengthLong();
 		if (length > limit) {
@@ -171,7 +174,7 @@ class LegacyForwarder {
 		private final long limit;
 		private long read;
 
-		Limited(InputStream in, long limit) {
+		public Limited(InputStream in, long limit) {
 			super(in);
 			this.limit = limit;
 		}
@@ -202,7 +205,7 @@ class LegacyForwarder {
 		}
 	}
 
-	static Timeout timeout(java.time.Duration duration) {
+	public static Timeout timeout(java.time.Duration duration) {
 		return Timeout.ofMilliseconds(duration.toMillis());
 	}
 }

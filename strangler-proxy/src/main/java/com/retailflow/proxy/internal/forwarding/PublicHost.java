@@ -1,14 +1,14 @@
-package com.retailflow.proxy.internal;
+package com.retailflow.proxy.internal.forwarding;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 /** The host (and port) shoppers used to reach us, as they should see it in links and redirects. */
-final class PublicHost {
+public final class PublicHost {
 
 	private PublicHost() {
 	}
 
-	static String of(HttpServletRequest request) {
+	public static String of(HttpServletRequest request) {
 		String host = request.getHeader("Host");
 		if (host != null && !host.isBlank()) {
 			return host;
@@ -19,7 +19,7 @@ final class PublicHost {
 		return request.getServerName() + (defaultPort ? "" : ":" + port);
 	}
 
-	static String origin(HttpServletRequest request) {
+	public static String origin(HttpServletRequest request) {
 		return request.getScheme() + "://" + of(request);
 	}
 }

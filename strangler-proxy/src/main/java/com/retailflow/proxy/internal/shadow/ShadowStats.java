@@ -1,4 +1,4 @@
-package com.retailflow.proxy.internal;
+package com.retailflow.proxy.internal.shadow;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
+import com.retailflow.proxy.internal.ProxySettings;
 
 import org.springframework.stereotype.Component;
 

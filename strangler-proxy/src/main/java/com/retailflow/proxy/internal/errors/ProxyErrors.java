@@ -1,4 +1,4 @@
-package com.retailflow.proxy.internal;
+package com.retailflow.proxy.internal.errors;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,12 +9,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.util.HtmlUtils;
 
 /** The proxy's own error answers: a readable page for browsers, RFC 9457 problem details for API clients. */
-final class ProxyErrors {
+public final class ProxyErrors {
 
 	private ProxyErrors() {
 	}
 
-	static void write(HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
+	public static void write(HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
 			throws IOException {
 		if (response.isCommitted()) {
 			// Part of an answer already went out; the only honest thing left is to cut the connection.

@@ -1,8 +1,10 @@
-package com.retailflow.proxy.internal;
+package com.retailflow.proxy.internal.routes;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+
+import com.retailflow.proxy.internal.ProxySettings;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,10 +20,10 @@ import org.springframework.stereotype.Component;
  * table's version (see ADR 0004) and reloads when it moved, so a flip is seen everywhere within the interval.
  */
 @Component
-class RouteTable {
+public class RouteTable {
 
 	/** A route matched by a request path, and whether the path is one of the route's legacy URLs. */
-	record Match(Route route, boolean legacyUrl) {
+	public record Match(Route route, boolean legacyUrl) {
 	}
 
 	private record Snapshot(long version, List<Route> routes) {
@@ -33,19 +35,19 @@ class RouteTable {
 	private final ProxySettings settings;
 	private final AtomicReference<Snapshot> snapshot = new AtomicReference<>(new Snapshot(-1, List.of()));
 
-	RouteTable(RouteRepository repository, ProxySettings settings) {
+	public RouteTable(RouteRepository repository, ProxySettings settings) {
 		this.repository = repository;
 		this.settings = settings;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
-	void seedAndLoad() {
+	public void seedAndLoad() {
 		repository.seed(settings.routes());
 		reload();
 	}
 
 	@Scheduled(fixedDelayString = "${retailflow.proxy.refresh-interval:500ms}")
-	void refreshIfChanged() {
+	public void refreshIfChanged() {
 		try {
 			if (repository.version() != snapshot.get().version()) {
 				reload();
@@ -57,22 +59,22 @@ class RouteTable {
 		}
 	}
 
-	void reload() {
+	public void reload() {
 		long version = repository.version();
 		var routes = repository.findAll();
 		snapshot.set(new Snapshot(version, routes));
 	}
 
-	List<Route> routes() {
+	public List<Route> routes() {
 		return snapshot.get().routes();
 	}
 
-	Optional<Route> route(String id) {
+	public Optional<Route> route(String id) {
 		return routes().stream().filter(route -> route.id().equals(id)).findFirst();
 	}
 
 	/** Legacy URL patterns win over new ones, so {@code /} (both) counts as a legacy URL. */
-	Optional<Match> match(String path) {
+	public Optional<Match> match(String path) {
 		var container = PathContainer.parsePath(path);
 		for (Route route : routes()) {
 			if (route.matchesLegacy(container)) {

@@ -1,4 +1,4 @@
-package com.retailflow.proxy.internal;
+package com.retailflow.proxy.internal.shadow;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,11 +9,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
+import com.retailflow.proxy.internal.ProxySettings;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 /**
  * Normalises two answers to the same request and names the fields in which they differ. Fields are
@@ -21,21 +23,21 @@ import tools.jackson.databind.json.JsonMapper;
  * text) or one field per JSON leaf path ({@code body:items.0.price}), so the console can show which parts of a
  * page disagree and how often.
  */
-final class ShadowComparator {
+public final class ShadowComparator {
 
 	/** An answer as captured: status, headers (lower-case names), body bytes. */
-	record Answer(int status, Map<String, String> headers, byte[] body) {
+	public record Answer(int status, Map<String, String> headers, byte[] body) {
 
-		String contentType() {
+		public String contentType() {
 			return headers.getOrDefault("content-type", "");
 		}
 	}
 
 	/** The effective rules of one route: the defaults plus its own. */
-	record Rules(List<Pattern> ignoreRegexes, List<String> ignoreHtmlSelectors, List<String> ignoreJsonPaths,
+	public record Rules(List<Pattern> ignoreRegexes, List<String> ignoreHtmlSelectors, List<String> ignoreJsonPaths,
 			List<String> headers, boolean orderInsensitiveLists) {
 
-		static Rules of(ProxySettings.ShadowRules defaults, ProxySettings.ShadowRules route) {
+		public static Rules of(ProxySettings.ShadowRules defaults, ProxySettings.ShadowRules route) {
 			List<String> regexes = new ArrayList<>(defaults.ignoreRegexes());
 			List<String> selectors = new ArrayList<>(defaults.ignoreHtmlSelectors());
 			List<String> paths = new ArrayList<>(defaults.ignoreJsonPaths());
@@ -59,7 +61,7 @@ final class ShadowComparator {
 	}
 
 	/** The names of the fields in which the two answers differ after normalisation; empty when they agree. */
-	static List<String> differences(Answer expected, Answer actual, Rules rules) {
+	public static List<String> differences(Answer expected, Answer actual, Rules rules) {
 		var left = fields(expected, rules);
 		var right = fields(actual, rules);
 		var names = new TreeSet<>(left.keySet());
@@ -67,7 +69,7 @@ final class ShadowComparator {
 		return names.stream().filter(name -> !String.valueOf(left.get(name)).equals(String.valueOf(right.get(name)))).toList();
 	}
 
-	static Map<String, String> fields(Answer answer, Rules rules) {
+	public static Map<String, String> fields(Answer answer, Rules rules) {
 		Map<String, String> fields = new TreeMap<>();
 		fields.put("status", String.valueOf(answer.status()));
 		for (String header : rules.headers()) {

@@ -1,4 +1,4 @@
-package com.retailflow.proxy.internal;
+package com.retailflow.proxy.internal.shadow;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,7 +15,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * Passes everything through to the shopper unchanged and as it comes (no buffering, no delay) while keeping a
  * copy of status, headers and up to {@code limit} body bytes for the shadow comparison.
  */
-final class CapturingResponse extends HttpServletResponseWrapper {
+public final class CapturingResponse extends HttpServletResponseWrapper {
 
 	private final long limit;
 	private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
@@ -23,16 +23,16 @@ final class CapturingResponse extends HttpServletResponseWrapper {
 	private boolean truncated;
 	private ServletOutputStream stream;
 
-	CapturingResponse(HttpServletResponse response, long limit) {
+	public CapturingResponse(HttpServletResponse response, long limit) {
 		super(response);
 		this.limit = limit;
 	}
 
-	ShadowComparator.Answer answer() {
+	public ShadowComparator.Answer answer() {
 		return new ShadowComparator.Answer(getStatus(), Map.copyOf(headers), copy.toByteArray());
 	}
 
-	boolean truncated() {
+	public boolean truncated() {
 		return truncated;
 	}
 

@@ -1,8 +1,12 @@
-package com.retailflow.proxy.internal;
+package com.retailflow.proxy.internal.visits;
 
 import java.util.Optional;
 
 import com.retailflow.proxy.Mode;
+import com.retailflow.proxy.internal.fallback.FallbackMonitor;
+import com.retailflow.proxy.internal.routes.RouteTable;
+import com.retailflow.proxy.internal.routing.Decision;
+import com.retailflow.proxy.internal.routing.Routing;
 
 import org.springframework.stereotype.Component;
 
@@ -18,7 +22,7 @@ public class Assignments {
 	private final Routing routing;
 	private final FallbackMonitor fallback;
 
-	Assignments(RouteTable table, Routing routing, FallbackMonitor fallback) {
+	public Assignments(RouteTable table, Routing routing, FallbackMonitor fallback) {
 		this.table = table;
 		this.routing = routing;
 		this.fallback = fallback;

@@ -1,11 +1,18 @@
-package com.retailflow.proxy.internal;
+package com.retailflow.proxy.internal.routing;
 
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import com.retailflow.proxy.internal.Decision.Action;
-import com.retailflow.proxy.internal.Decision.Side;
+import com.retailflow.proxy.internal.ProxySettings;
+import com.retailflow.proxy.internal.fallback.FallbackMonitor;
+import com.retailflow.proxy.internal.forwarding.LegacyForwarder;
+import com.retailflow.proxy.internal.routes.RouteChanges;
+import com.retailflow.proxy.internal.routing.Decision.Action;
+import com.retailflow.proxy.internal.routing.Decision.Side;
+import com.retailflow.proxy.internal.shadow.CapturingResponse;
+import com.retailflow.proxy.internal.shadow.ShadowTraffic;
+import com.retailflow.proxy.internal.visits.ShopperKeys;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -1,4 +1,4 @@
-package com.retailflow.proxy.internal;
+package com.retailflow.proxy.internal.shadow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+
+import com.retailflow.proxy.internal.ProxySettings;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;

@@ -1,4 +1,4 @@
-package com.retailflow.proxy.internal;
+package com.retailflow.proxy.internal.visits;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,15 +29,15 @@ import org.springframework.stereotype.Component;
  * visits finish on the new side (drain) instead of bouncing back to legacy.
  */
 @Component
-class ShopperKeys {
+public class ShopperKeys {
 
 	static final String SHOPPER_COOKIE = "rf_shopper";
 	static final String VISIT_COOKIE = "rf_visit";
 
 	/** The key of this visit and the routes it is pinned to the new side on. */
-	record Visit(String key, Set<String> pinnedToNew, boolean changed) {
+	public record Visit(String key, Set<String> pinnedToNew, boolean changed) {
 
-		Visit pin(String routeId) {
+		public Visit pin(String routeId) {
 			if (pinnedToNew.contains(routeId)) {
 				return this;
 			}
@@ -46,12 +46,12 @@ class ShopperKeys {
 			return new Visit(key, pinned, true);
 		}
 
-		String encode() {
+		public String encode() {
 			String raw = key + "|" + String.join(",", pinnedToNew);
 			return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
 		}
 
-		static Optional<Visit> decode(String value) {
+		public static Optional<Visit> decode(String value) {
 			try {
 				String raw = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
 				int bar = raw.indexOf('|');
@@ -70,12 +70,12 @@ class ShopperKeys {
 
 	private final List<ShopperIdentity> identities;
 
-	ShopperKeys(List<ShopperIdentity> identities) {
+	public ShopperKeys(List<ShopperIdentity> identities) {
 		this.identities = identities;
 	}
 
 	/** The visit of this request; a new one (and a new shopper cookie) when the browser brings none. */
-	Visit visit(HttpServletRequest request, HttpServletResponse response) {
+	public Visit visit(HttpServletRequest request, HttpServletResponse response) {
 		var existing = cookie(request, VISIT_COOKIE).flatMap(Visit::decode);
 		if (existing.isPresent()) {
 			return existing.get();
@@ -98,7 +98,7 @@ class ShopperKeys {
 	}
 
 	/** Writes the visit cookie when the visit is new or its pins changed. */
-	void save(Visit visit, HttpServletResponse response) {
+	public void save(Visit visit, HttpServletResponse response) {
 		if (visit.changed() && !response.isCommitted()) {
 			response.addHeader("Set-Cookie", ResponseCookie.from(VISIT_COOKIE, visit.encode()).path("/").httpOnly(true)
 				.sameSite("Lax").build().toString());

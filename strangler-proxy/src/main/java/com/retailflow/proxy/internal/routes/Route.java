@@ -1,4 +1,4 @@
-package com.retailflow.proxy.internal;
+package com.retailflow.proxy.internal.routes;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,11 +12,11 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /** A route of the table, with its URL patterns compiled once per snapshot. */
-record Route(String id, String module, List<String> legacyPatterns, List<String> newPatterns, Mode mode,
+public record Route(String id, String module, List<String> legacyPatterns, List<String> newPatterns, Mode mode,
 		int percentBp, String salt, Instant updatedAt, String updatedBy, long version,
 		List<PathPattern> compiledLegacy, List<PathPattern> compiledNew) {
 
-	static Route of(String id, String module, List<String> legacyPatterns, List<String> newPatterns, Mode mode,
+	public static Route of(String id, String module, List<String> legacyPatterns, List<String> newPatterns, Mode mode,
 			int percentBp, String salt, Instant updatedAt, String updatedBy, long version) {
 		return new Route(id, module, List.copyOf(legacyPatterns), List.copyOf(newPatterns), mode, percentBp, salt,
 				updatedAt, updatedBy, version, compile(legacyPatterns), compile(newPatterns));
@@ -26,19 +26,19 @@ record Route(String id, String module, List<String> legacyPatterns, List<String>
 		return patterns.stream().map(PathPatternParser.defaultInstance::parse).toList();
 	}
 
-	boolean matchesLegacy(PathContainer path) {
+	public boolean matchesLegacy(PathContainer path) {
 		return compiledLegacy.stream().anyMatch(pattern -> pattern.matches(path));
 	}
 
-	boolean matchesNew(PathContainer path) {
+	public boolean matchesNew(PathContainer path) {
 		return compiledNew.stream().anyMatch(pattern -> pattern.matches(path));
 	}
 
-	static BigDecimal percent(int basisPoints) {
+	public static BigDecimal percent(int basisPoints) {
 		return BigDecimal.valueOf(basisPoints, 2);
 	}
 
-	RouteView view() {
+	public RouteView view() {
 		return new RouteView(id, module, legacyPatterns, newPatterns, mode, percent(percentBp), updatedAt, updatedBy);
 	}
 }

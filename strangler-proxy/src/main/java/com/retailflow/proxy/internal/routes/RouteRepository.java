@@ -1,4 +1,4 @@
-package com.retailflow.proxy.internal;
+package com.retailflow.proxy.internal.routes;
 
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -10,35 +10,36 @@ import java.util.UUID;
 
 import com.retailflow.proxy.AuditEntry;
 import com.retailflow.proxy.Mode;
+import com.retailflow.proxy.internal.ProxySettings;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The route table and its audit log in schema {@code proxy}. */
 @Repository
-class RouteRepository {
+public class RouteRepository {
 
 	private final JdbcClient jdbc;
 
-	RouteRepository(JdbcClient jdbc) {
+	public RouteRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	List<Route> findAll() {
+	public List<Route> findAll() {
 		return jdbc.sql("SELECT * FROM proxy.routes ORDER BY id").query((rs, n) -> route(rs)).list();
 	}
 
-	Optional<Route> find(String id) {
+	public Optional<Route> find(String id) {
 		return jdbc.sql("SELECT * FROM proxy.routes WHERE id = ?").param(id).query((rs, n) -> route(rs)).optional();
 	}
 
 	/** Highest version in the table: the cheap question every instance asks to notice a flip. */
-	long version() {
+	public long version() {
 		return jdbc.sql("SELECT coalesce(max(version), 0) FROM proxy.routes").query(Long.class).single();
 	}
 
 	/** Inserts the seed routes that do not exist yet; existing rows (and their modes) are never touched. */
-	void seed(List<ProxySettings.RouteSeed> seeds) {
+	public void seed(List<ProxySettings.RouteSeed> seeds) {
 		for (var seed : seeds) {
 			jdbc.sql("""
 					INSERT INTO proxy.routes (id, module, legacy_patterns, new_patterns, salt, version)
@@ -54,7 +55,7 @@ class RouteRepository {
 	}
 
 	/** Changes mode and percent and writes the audit entry, in the caller's transaction. */
-	void change(Route from, Mode mode, int percentBp, String actor, String reason, boolean forced, boolean automatic) {
+	public void change(Route from, Mode mode, int percentBp, String actor, String reason, boolean forced, boolean automatic) {
 		jdbc.sql("""
 				UPDATE proxy.routes SET mode = :mode, percent_bp = :percent, updated_at = now(), updated_by = :actor,
 				       version = nextval('proxy.routes_version_seq')
@@ -79,7 +80,7 @@ class RouteRepository {
 			.update();
 	}
 
-	List<AuditEntry> history(String routeId) {
+	public List<AuditEntry> history(String routeId) {
 		return jdbc.sql("SELECT * FROM proxy.route_audit WHERE route_id = ? ORDER BY at DESC, id DESC")
 			.param(routeId)
 			.query((rs, n) -> new AuditEntry(rs.getLong("id"), rs.getString("route_id"),

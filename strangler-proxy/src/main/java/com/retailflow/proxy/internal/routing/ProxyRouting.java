@@ -1,6 +1,13 @@
-package com.retailflow.proxy.internal;
+package com.retailflow.proxy.internal.routing;
 
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
+
+import com.retailflow.proxy.internal.ProxySettings;
+import com.retailflow.proxy.internal.fallback.FallbackMonitor;
+import com.retailflow.proxy.internal.forwarding.LegacyForwarder;
+import com.retailflow.proxy.internal.routes.RouteChanges;
+import com.retailflow.proxy.internal.shadow.ShadowTraffic;
+import com.retailflow.proxy.internal.visits.ShopperKeys;
 
 import io.micrometer.core.instrument.MeterRegistry;
 

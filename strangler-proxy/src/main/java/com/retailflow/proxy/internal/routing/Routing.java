@@ -1,33 +1,38 @@
-package com.retailflow.proxy.internal;
+package com.retailflow.proxy.internal.routing;
 
 import java.util.List;
 import java.util.Optional;
 
 import com.retailflow.proxy.UrlTranslator;
-import com.retailflow.proxy.internal.Decision.Action;
-import com.retailflow.proxy.internal.Decision.Side;
+import com.retailflow.proxy.internal.fallback.FallbackMonitor;
+import com.retailflow.proxy.internal.routes.Route;
+import com.retailflow.proxy.internal.routes.RouteTable;
+import com.retailflow.proxy.internal.routing.Decision.Action;
+import com.retailflow.proxy.internal.routing.Decision.Side;
+import com.retailflow.proxy.internal.visits.Murmur3;
+import com.retailflow.proxy.internal.visits.ShopperKeys;
 
 import org.springframework.stereotype.Component;
 
 /** Decides, per request, which side answers — the heart of BRIEF §3. */
 @Component
-class Routing {
+public class Routing {
 
 	/** A side for a shopper on a route, with the evidence. */
-	record Assignment(Side side, int bucket, String reason) {
+	public record Assignment(Side side, int bucket, String reason) {
 	}
 
 	private final RouteTable table;
 	private final List<UrlTranslator> translators;
 	private final FallbackMonitor fallback;
 
-	Routing(RouteTable table, List<UrlTranslator> translators, FallbackMonitor fallback) {
+	public Routing(RouteTable table, List<UrlTranslator> translators, FallbackMonitor fallback) {
 		this.table = table;
 		this.translators = translators;
 		this.fallback = fallback;
 	}
 
-	Decision decide(String method, String path, String pathAndQuery, ShopperKeys.Visit visit) {
+	public Decision decide(String method, String path, String pathAndQuery, ShopperKeys.Visit visit) {
 		var match = table.match(path);
 		if (match.isEmpty()) {
 			return new Decision(null, Side.LEGACY, Action.FORWARD_LEGACY, pathAndQuery, -1, "no route matches");
@@ -68,7 +73,7 @@ class Routing {
 	 * The side a shopper gets on a route. Raising the percent only adds buckets below the threshold, so it
 	 * only ever moves shoppers from legacy to new; a visit already pinned to new stays there (drain).
 	 */
-	Assignment assign(Route route, String shopperKey, boolean pinnedToNew) {
+	public Assignment assign(Route route, String shopperKey, boolean pinnedToNew) {
 		return switch (route.mode()) {
 			case LEGACY -> new Assignment(Side.LEGACY, -1, "route is LEGACY");
 			case SHADOW -> new Assignment(Side.LEGACY, -1, "route is SHADOW: legacy answers");
@@ -89,11 +94,11 @@ class Routing {
 		};
 	}
 
-	Optional<String> toNew(String pathAndQuery) {
+	public Optional<String> toNew(String pathAndQuery) {
 		return translators.stream().map(t -> t.toNew(pathAndQuery)).flatMap(Optional::stream).findFirst();
 	}
 
-	Optional<String> toLegacy(String pathAndQuery) {
+	public Optional<String> toLegacy(String pathAndQuery) {
 		return translators.stream().map(t -> t.toLegacy(pathAndQuery)).flatMap(Optional::stream).findFirst();
 	}
 }

@@ -1,4 +1,4 @@
-package com.retailflow.proxy.internal;
+package com.retailflow.proxy.internal.routes;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -10,6 +10,8 @@ import com.retailflow.proxy.GateReport;
 import com.retailflow.proxy.Mode;
 import com.retailflow.proxy.RouteManagement;
 import com.retailflow.proxy.RouteView;
+import com.retailflow.proxy.internal.ProxySettings;
+import com.retailflow.proxy.internal.shadow.ShadowStats;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -19,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Validates, gates, applies and audits route changes; the table reload makes them visible everywhere. */
 @Service
-class RouteChanges implements RouteManagement {
+public class RouteChanges implements RouteManagement {
 
 	private final RouteRepository repository;
 	private final RouteTable table;
@@ -32,7 +34,7 @@ class RouteChanges implements RouteManagement {
 	static final CutoverGate NO_SYNC_STATUS = (routeId, module) -> GateReport.closed("no sync status for module '"
 			+ module + "': the legacy adapter reports none yet, so its data cannot be shown to be in sync");
 
-	RouteChanges(RouteRepository repository, RouteTable table, ObjectProvider<CutoverGate> gate, MeterRegistry meters,
+	public RouteChanges(RouteRepository repository, RouteTable table, ObjectProvider<CutoverGate> gate, MeterRegistry meters,
 			ShadowStats shadows, ProxySettings settings) {
 		this.shadows = shadows;
 		this.maxDifferenceRate = settings.shadow().maxDifferenceRate();

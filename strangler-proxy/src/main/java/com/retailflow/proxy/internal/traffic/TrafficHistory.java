@@ -1,4 +1,4 @@
-package com.retailflow.proxy.internal;
+package com.retailflow.proxy.internal.traffic;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+
+import com.retailflow.proxy.internal.routes.Route;
+import com.retailflow.proxy.internal.routes.RouteTable;
+import com.retailflow.proxy.internal.shadow.ShadowStats;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -1,4 +1,4 @@
-package com.retailflow.proxy.internal;
+package com.retailflow.proxy.internal.visits;
 
 import java.nio.charset.StandardCharsets;
 
@@ -6,16 +6,16 @@ import java.nio.charset.StandardCharsets;
  * MurmurHash3 x86_32 (Austin Appleby's reference algorithm), the hash feature-flag systems use for sticky
  * bucketing. Thirty lines do not justify a library dependency; the test pins it to the reference vectors.
  */
-final class Murmur3 {
+public final class Murmur3 {
 
 	private Murmur3() {
 	}
 
-	static int hash32(String text) {
+	public static int hash32(String text) {
 		return hash32(text.getBytes(StandardCharsets.UTF_8), 0);
 	}
 
-	static int hash32(byte[] data, int seed) {
+	public static int hash32(byte[] data, int seed) {
 		final int c1 = 0xcc9e2d51;
 		final int c2 = 0x1b873593;
 		int h1 = seed;
@@ -55,7 +55,7 @@ final class Murmur3 {
 	}
 
 	/** The canary bucket of a shopper on a route: unsigned hash of {@code salt:key}, mod 10,000. */
-	static int bucket(String salt, String shopperKey) {
+	public static int bucket(String salt, String shopperKey) {
 		return (int) (Integer.toUnsignedLong(hash32(salt + ":" + shopperKey)) % 10_000);
 	}
 }

@@ -1,4 +1,4 @@
-package com.retailflow.proxy.internal;
+package com.retailflow.proxy.internal.shadow;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +17,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import com.retailflow.proxy.internal.ProxySettings;
+import com.retailflow.proxy.internal.visits.Murmur3;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -33,7 +36,7 @@ import org.springframework.stereotype.Component;
  * holds up a shopper; shadow requests have their own, short timeout.
  */
 @Component
-class ShadowTraffic implements DisposableBean {
+public class ShadowTraffic implements DisposableBean {
 
 	/** Marks a shadow request; the proxy lets it through to the new side only with this instance's token. */
 	static final String HEADER = "X-RetailFlow-Shadow";
@@ -53,7 +56,7 @@ class ShadowTraffic implements DisposableBean {
 	private final String token = UUID.randomUUID().toString();
 	private volatile String self = "http://127.0.0.1:8080";
 
-	ShadowTraffic(ProxySettings settings, ShadowStats stats, MeterRegistry meters) {
+	public ShadowTraffic(ProxySettings settings, ShadowStats stats, MeterRegistry meters) {
 		this.settings = settings;
 		this.stats = stats;
 		this.meters = meters;
@@ -69,17 +72,17 @@ class ShadowTraffic implements DisposableBean {
 	}
 
 	@EventListener
-	void onServerStarted(WebServerInitializedEvent event) {
+	public void onServerStarted(WebServerInitializedEvent event) {
 		self = "http://127.0.0.1:" + event.getWebServer().getPort();
 	}
 
 	/** True for a shadow request this instance sent itself. */
-	boolean isOwnShadow(HttpServletRequest request) {
+	public boolean isOwnShadow(HttpServletRequest request) {
 		return "1".equals(request.getHeader(HEADER)) && token.equals(request.getHeader(TOKEN_HEADER));
 	}
 
 	/** Queues the comparison of legacy's answer with the new side's; never blocks, drops when full. */
-	void submit(String routeId, HttpServletRequest request, String legacyTarget, String newTarget,
+	public void submit(String routeId, HttpServletRequest request, String legacyTarget, String newTarget,
 			ShadowComparator.Answer legacyAnswer) {
 		Map<String, List<String>> headers = copyHeaders(request);
 		String method = request.getMethod();

@@ -1,10 +1,13 @@
-package com.retailflow.proxy.internal;
+package com.retailflow.proxy.internal.forwarding;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
 
 import com.retailflow.proxy.Mode;
+import com.retailflow.proxy.internal.ProxySettings;
+import com.retailflow.proxy.internal.routes.RouteTable;
+import com.retailflow.proxy.internal.routing.Routing;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -16,19 +19,19 @@ import org.springframework.stereotype.Component;
  * {@code NEW} is mapped to its new URL, saving the shopper a second redirect.
  */
 @Component
-class LocationRewriter {
+public class LocationRewriter {
 
 	private final URI legacy;
 	private final RouteTable table;
 	private final Routing routing;
 
-	LocationRewriter(ProxySettings settings, RouteTable table, Routing routing) {
+	public LocationRewriter(ProxySettings settings, RouteTable table, Routing routing) {
 		this.legacy = settings.legacyUrl();
 		this.table = table;
 		this.routing = routing;
 	}
 
-	String rewrite(String location, HttpServletRequest request) {
+	public String rewrite(String location, HttpServletRequest request) {
 		URI uri;
 		try {
 			uri = new URI(location);

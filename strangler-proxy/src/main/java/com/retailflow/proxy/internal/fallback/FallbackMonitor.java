@@ -1,8 +1,10 @@
-package com.retailflow.proxy.internal;
+package com.retailflow.proxy.internal.fallback;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
+
+import com.retailflow.proxy.internal.ProxySettings;
 
 import org.springframework.stereotype.Component;
 
@@ -13,9 +15,9 @@ import org.springframework.stereotype.Component;
  * audited and seen by every instance.
  */
 @Component
-class FallbackMonitor {
+public class FallbackMonitor {
 
-	enum State {
+	public enum State {
 		HEALTHY, INSUFFICIENT_DATA, TRIPPED
 	}
 
@@ -28,19 +30,19 @@ class FallbackMonitor {
 	private final Map<String, Long> fallenBackUntil = new ConcurrentHashMap<>();
 	private final long graceMillis;
 
-	FallbackMonitor(ProxySettings settings) {
+	public FallbackMonitor(ProxySettings settings) {
 		this.settings = settings.fallback();
 		this.graceMillis = settings.refreshInterval().toMillis() * 4;
 	}
 
 	/** Records a new-side answer and returns the resulting state of the route. */
-	State record(String routeId, boolean serverError) {
+	public State record(String routeId, boolean serverError) {
 		var window = windows.computeIfAbsent(routeId, id -> new Window((int) Math.max(1, settings.window().toSeconds())));
 		window.add(System.currentTimeMillis() / 1000, serverError);
 		return state(routeId);
 	}
 
-	State state(String routeId) {
+	public State state(String routeId) {
 		var window = windows.get(routeId);
 		if (window == null) {
 			return State.INSUFFICIENT_DATA;
@@ -52,12 +54,12 @@ class FallbackMonitor {
 		return (double) totals[1] / totals[0] >= settings.errorRate() ? State.TRIPPED : State.HEALTHY;
 	}
 
-	void markFallenBack(String routeId) {
+	public void markFallenBack(String routeId) {
 		fallenBackUntil.put(routeId, System.currentTimeMillis() + graceMillis);
 		windows.remove(routeId);
 	}
 
-	boolean isFallenBack(String routeId) {
+	public boolean isFallenBack(String routeId) {
 		Long until = fallenBackUntil.get(routeId);
 		if (until == null) {
 			return false;
@@ -75,12 +77,12 @@ class FallbackMonitor {
 		private final int seconds;
 		private final AtomicLongArray slots;
 
-		Window(int seconds) {
+		public Window(int seconds) {
 			this.seconds = seconds;
 			this.slots = new AtomicLongArray(seconds * 3);
 		}
 
-		void add(long now, boolean error) {
+		public void add(long now, boolean error) {
 			int i = (int) (now % seconds) * 3;
 			long stamp = slots.get(i);
 			if (stamp != now && slots.compareAndSet(i, stamp, now)) {
@@ -93,7 +95,7 @@ class FallbackMonitor {
 			}
 		}
 
-		long[] totals(long now) {
+		public long[] totals(long now) {
 			long requests = 0;
 			long errors = 0;
 			for (int s = 0; s < seconds; s++) {

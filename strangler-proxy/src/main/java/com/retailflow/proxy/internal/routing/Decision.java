@@ -1,4 +1,6 @@
-package com.retailflow.proxy.internal;
+package com.retailflow.proxy.internal.routing;
+
+import com.retailflow.proxy.internal.routes.Route;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,24 +15,24 @@ import org.jspecify.annotations.Nullable;
  * @param reason why, in words (shown by the assignment endpoint)
  * @param shadowTarget for a SHADOW route's safe request: the new URL to shadow to, else null
  */
-record Decision(@Nullable Route route, Side side, Action action, String target, int bucket, String reason,
+public record Decision(@Nullable Route route, Side side, Action action, String target, int bucket, String reason,
 		@Nullable String shadowTarget) {
 
-	Decision(@Nullable Route route, Side side, Action action, String target, int bucket, String reason) {
+	public Decision(@Nullable Route route, Side side, Action action, String target, int bucket, String reason) {
 		this(route, side, action, target, bucket, reason, null);
 	}
 
 	static final String ATTRIBUTE = Decision.class.getName();
 
-	enum Side {
+	public enum Side {
 		LEGACY, NEW;
 
-		String header() {
+		public String header() {
 			return name().toLowerCase(java.util.Locale.ROOT);
 		}
 	}
 
-	enum Action {
+	public enum Action {
 		/** Forward over HTTP to the legacy shop. */
 		FORWARD_LEGACY,
 		/** Let the new modules' controllers answer the request as it is. */
@@ -41,7 +43,7 @@ record Decision(@Nullable Route route, Side side, Action action, String target, 
 		REDIRECT_NEW
 	}
 
-	String routeId() {
+	public String routeId() {
 		return route == null ? "none" : route.id();
 	}
 }

@@ -1,4 +1,4 @@
-package com.retailflow.proxy.internal.web;
+package com.retailflow.proxy.internal.admin;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
