@@ -9,14 +9,14 @@ import java.util.Map;
 import com.retailflow.proxy.AuditEntry;
 import com.retailflow.proxy.Mode;
 import com.retailflow.proxy.RouteManagement;
-import com.retailflow.proxy.RouteView;
 import com.retailflow.proxy.RouteManagement.CutoverRefused;
 import com.retailflow.proxy.RouteManagement.InvalidRouteChange;
 import com.retailflow.proxy.RouteManagement.RouteChange;
 import com.retailflow.proxy.RouteManagement.RouteNotFound;
-import com.retailflow.proxy.internal.Assignments;
+import com.retailflow.proxy.RouteView;
 import com.retailflow.proxy.internal.shadow.ShadowStats;
-import com.retailflow.proxy.internal.TrafficHistory;
+import com.retailflow.proxy.internal.traffic.TrafficHistory;
+import com.retailflow.proxy.internal.visits.Assignments;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
