@@ -97,8 +97,8 @@ public class RouteChanges implements RouteManagement {
 		var failures = new java.util.ArrayList<>(gateReport.failures());
 		if (!shadow.sufficient()) {
 			failures.add(String.format(java.util.Locale.ROOT,
-					"only %d shadow comparisons in the last %s; at least %d are needed", shadow.comparisons(),
-					shadow.window(), shadow.minimumComparisons()));
+					"only %d shadow comparisons in the last %d min; at least %d are needed", shadow.comparisons(),
+					shadow.window().toMinutes(), shadow.minimumComparisons()));
 		}
 		else if (shadow.adjustedDifferenceRate() > maxDifferenceRate) {
 			shadow.fields().forEach((field, rates) -> {
