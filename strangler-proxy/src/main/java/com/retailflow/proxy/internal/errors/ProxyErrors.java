@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -23,7 +25,7 @@ public final class ProxyErrors {
 
 	/** True when the answer to this request must be a problem document rather than a page. */
 	public static boolean wantsProblem(HttpServletRequest request) {
-		String path = request.getRequestURI();
+		String path = path(request);
 		if (path.startsWith("/api/") || path.equals("/api") || path.startsWith("/admin/api/")
 				|| path.equals("/admin/api")) {
 			return true;
@@ -34,6 +36,12 @@ public final class ProxyErrors {
 
 	public static void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
 			String detail) throws IOException {
+		write(request, response, status, title, detail, 0);
+	}
+
+	/** As {@link #write(HttpServletRequest, HttpServletResponse, int, String, String)}, with a {@code Retry-After} when positive. */
+	public static void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
+			String detail, int retryAfterSeconds) throws IOException {
 		if (response.isCommitted()) {
 			// Part of an answer already went out; the only honest thing left is to cut the connection.
 			throw new IOException(title + " after the response was committed");
@@ -52,10 +60,13 @@ public final class ProxyErrors {
 		ownCookies.forEach(cookie -> response.addHeader("Set-Cookie", cookie));
 		response.setStatus(status);
 		response.setHeader("Cache-Control", "no-store");
+		if (retryAfterSeconds > 0) {
+			response.setHeader("Retry-After", String.valueOf(retryAfterSeconds));
+		}
 		byte[] body;
 		if (wantsProblem(request)) {
 			response.setContentType("application/problem+json");
-			body = problem(status, title, detail, request.getRequestURI()).getBytes(StandardCharsets.UTF_8);
+			body = problem(status, title, detail, path(request)).getBytes(StandardCharsets.UTF_8);
 		}
 		else {
 			response.setContentType("text/html;charset=UTF-8");
@@ -63,6 +74,33 @@ public final class ProxyErrors {
 		}
 		response.setContentLength(body.length);
 		response.getOutputStream().write(body);
+	}
+
+	/** An answer that says no more than its status: exception messages stay in the log. */
+	public static void writeStatus(HttpServletRequest request, HttpServletResponse response, int status)
+			throws IOException {
+		HttpStatus known = HttpStatus.resolve(status);
+		write(request, response, status, known == null ? "Error " + status : known.getReasonPhrase(), detail(status));
+	}
+
+	private static String detail(int status) {
+		return switch (status) {
+			case 400 -> "The request could not be understood. Please check the address.";
+			case 401 -> "Please sign in.";
+			case 403 -> "You are not allowed to do this.";
+			case 404 -> "There is nothing at this address.";
+			case 405 -> "This address does not accept that kind of request.";
+			case 413 -> "The request is too large.";
+			case 503 -> "The shop is very busy right now. Please try again in a few seconds.";
+			default -> status >= 500 ? "Something went wrong on our side. Please try again in a moment."
+					: "The request could not be handled.";
+		};
+	}
+
+	/** The path the client asked for, also during an error dispatch (which runs at the error page's path). */
+	static String path(HttpServletRequest request) {
+		Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		return original instanceof String uri ? uri : request.getRequestURI();
 	}
 
 	static String problem(int status, String title, String detail, String instance) {

@@ -1,5 +1,6 @@
 package com.retailflow.proxy.internal.forwarding;
 
+import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -17,7 +18,10 @@ import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.http.protocol.HttpCoreContext;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -60,16 +64,23 @@ class LegacyClientConfiguration {
 	}
 
 	/**
-	 * Like nginx's {@code proxy_next_upstream error}: an idempotent request whose pooled connection turned out to
-	 * be closed by legacy (no response at all) is sent once more on a fresh connection. The library never
-	 * retries a request whose body was streamed (not repeatable), never retries unsafe methods, and this
-	 * strategy never retries on a status code.
+	 * Like nginx's {@code proxy_next_upstream error}: an idempotent request sent on a reused (keep-alive)
+	 * connection that legacy had meanwhile closed (no response at all) is sent once more on a fresh connection.
+	 * A request that failed on a fresh connection is not retried (legacy really failed it). The library never
+	 * retries a request whose body was streamed (not repeatable) nor a non-idempotent method, and this strategy
+	 * never retries on a status code.
 	 */
 	static final class OnceOnStaleConnection extends DefaultHttpRequestRetryStrategy {
 
 		OnceOnStaleConnection() {
 			super(1, TimeValue.ZERO_MILLISECONDS, List.of(InterruptedIOException.class, UnknownHostException.class,
 					ConnectException.class, NoRouteToHostException.class, SSLException.class), List.of());
+		}
+
+		@Override
+		public boolean retryRequest(HttpRequest request, IOException exception, int execCount, HttpContext context) {
+			return super.retryRequest(request, exception, execCount, context) && context instanceof HttpCoreContext core
+					&& core.getEndpointDetails() != null && core.getEndpointDetails().getRequestCount() > 1;
 		}
 	}
 

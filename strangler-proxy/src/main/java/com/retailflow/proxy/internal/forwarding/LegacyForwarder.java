@@ -125,10 +125,8 @@ public class LegacyForwarder implements LegacySide {
 		if (failure.legacysFault()) {
 			log.warn("Legacy shop at {} failed on {} {}: {}", legacy, request.getMethod(), target, failure.cause().toString());
 		}
-		ProxyErrors.write(request, response, failure.status(), failure.title(), failure.detail());
-		if (failure.retryAfterSeconds() > 0) {
-			response.setHeader("Retry-After", String.valueOf(failure.retryAfterSeconds()));
-		}
+		ProxyErrors.write(request, response, failure.status(), failure.title(), failure.detail(),
+				failure.retryAfterSeconds());
 	}
 
 	private void copyResponse(HttpServletRequest request, HttpServletResponse response, ClassicHttpResponse answer) {
