@@ -1,11 +1,9 @@
 package com.retailflow.legacy.internal;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.ZoneOffset;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -14,12 +12,14 @@ import java.util.Map;
 
 import com.retailflow.catalog.CatalogManagement;
 import com.retailflow.catalog.Category;
-import com.retailflow.catalog.Money;
 import com.retailflow.catalog.Product;
-import com.retailflow.catalog.ProductId;
-import com.retailflow.catalog.ProductStatus;
 import com.retailflow.inventory.InventoryManagement;
 import com.retailflow.inventory.Sku;
+import com.retailflow.legacy.internal.translation.LegacyCategory;
+import com.retailflow.legacy.internal.translation.LegacyProduct;
+import com.retailflow.legacy.internal.translation.LegacyStock;
+import com.retailflow.legacy.internal.translation.LegacyTranslation;
+import com.retailflow.legacy.internal.translation.UntranslatableRow;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Copies the legacy catalogue (categories, products, stock) into the catalog and inventory modules, translating
- * the legacy quirks at the boundary: FLOAT prices become exact money, TINYINT status codes become the enum,
- * latin1 text arrives as UTF-8 (the driver converts), and DATETIMEs without a zone are read as UTC.
- * Idempotent (upserts by legacy id / SKU) and keyset-paged, so it can be re-run or resumed at any point.
+ * the legacy quirks through {@link LegacyTranslation}. Rows it cannot translate are skipped and logged.
+ * Idempotent (upserts by legacy id / SKU) and keyset-paged.
  */
 @Component
 class CatalogBackfill {
@@ -44,48 +43,67 @@ class CatalogBackfill {
 	private final LegacyDatabase legacy;
 	private final CatalogManagement catalog;
 	private final InventoryManagement inventory;
-	private final Currency currency;
+	private final LegacyTranslation translation;
 
 	CatalogBackfill(LegacyDatabase legacy, CatalogManagement catalog, InventoryManagement inventory,
 			LegacySettings settings) {
 		this.legacy = legacy;
 		this.catalog = catalog;
 		this.inventory = inventory;
-		this.currency = Currency.getInstance(settings.currency());
+		this.translation = new LegacyTranslation(Currency.getInstance(settings.currency()));
 	}
 
 	Report run() {
 		long start = System.nanoTime();
 		var categories = legacy.jdbc()
 			.sql("SELECT id, parent_id, name, slug FROM categories ORDER BY id")
-			.query((rs, n) -> new Category(rs.getLong("id"), (Long) rs.getObject("parent_id", Long.class),
+			.query((rs, n) -> new LegacyCategory(rs.getLong("id"), rs.getObject("parent_id", Long.class),
 					rs.getString("name"), rs.getString("slug")))
-			.list();
+			.list()
+			.stream()
+			.<Category>mapMulti((row, out) -> {
+				try {
+					out.accept(translation.category(row));
+				}
+				catch (UntranslatableRow ex) {
+					log.warn("Category {} skipped: {}", row.id(), ex.reason());
+				}
+			})
+			.toList();
 		catalog.importCategories(categories);
 		int products = 0;
 		int stock = 0;
 		long after = 0;
+		long[] lastId = { 0 };
 		while (true) {
 			List<Product> batch = new ArrayList<>(BATCH);
 			Map<Sku, Integer> levels = new LinkedHashMap<>();
 			legacy.jdbc()
 				.sql("""
-						SELECT p.id, p.sku, p.category_id, p.name, p.description, p.price, p.status, p.created_at, s.qty
+						SELECT p.id, p.sku, p.category_id, CAST(p.name AS BINARY) AS name,
+						       CAST(p.description AS BINARY) AS description, p.price, p.status, p.created_at, s.qty
 						FROM products p LEFT JOIN stock s ON s.product_id = p.id
 						WHERE p.id > ? ORDER BY p.id LIMIT ?""")
 				.params(after, BATCH)
 				.query((ResultSet rs) -> {
-					var product = product(rs);
-					batch.add(product);
-					levels.put(product.sku(), Math.max(0, rs.getInt("qty")));
+					var level = LegacyTranslation.stock(new LegacyStock(rs.getLong("id"), rs.getString("sku"),
+							rs.getObject("qty", Integer.class)));
+					levels.put(level.sku(), level.onHand());
+					lastId[0] = rs.getLong("id");
+					try {
+						batch.add(translation.product(product(rs)));
+					}
+					catch (UntranslatableRow ex) {
+						log.warn("Product {} skipped: {}", rs.getLong("id"), ex.reason());
+					}
 				});
-			if (batch.isEmpty()) {
+			if (levels.isEmpty()) {
 				break;
 			}
 			catalog.importProducts(batch);
 			stock += inventory.importStock(levels);
 			products += batch.size();
-			after = batch.getLast().id().value();
+			after = lastId[0];
 		}
 		var report = new Report(categories.size(), products, stock, Duration.ofNanos(System.nanoTime() - start));
 		log.info("Backfilled from legacy: {} categories, {} products, {} stock levels in {} ms", report.categories(),
@@ -93,25 +111,9 @@ class CatalogBackfill {
 		return report;
 	}
 
-	private Product product(ResultSet rs) throws SQLException {
-		String description = rs.getString("description");
-		return new Product(ProductId.of(rs.getLong("id")), new Sku(rs.getString("sku")), rs.getLong("category_id"),
-				rs.getString("name"), description == null ? "" : description, money(rs.getFloat("price")),
-				status(rs.getInt("status")), rs.getTimestamp("created_at").toLocalDateTime().toInstant(ZoneOffset.UTC));
-	}
-
-	/** FLOAT → exact money: the shortest decimal that reads back as the same float, rounded to cents. */
-	Money money(float price) {
-		return Money.of(new BigDecimal(Float.toString(price)).setScale(currency.getDefaultFractionDigits(),
-				RoundingMode.HALF_UP), currency);
-	}
-
-	static ProductStatus status(int code) {
-		return switch (code) {
-			case 1 -> ProductStatus.ACTIVE;
-			case 3 -> ProductStatus.DISCONTINUED;
-			// 2 is hidden; codes the legacy shop never documented are hidden too, never shown by accident.
-			default -> ProductStatus.HIDDEN;
-		};
+	private static LegacyProduct product(ResultSet rs) throws SQLException {
+		return new LegacyProduct(rs.getLong("id"), rs.getString("sku"), rs.getLong("category_id"), rs.getBytes("name"),
+				rs.getBytes("description"), rs.getFloat("price"), rs.getInt("status"),
+				rs.getObject("created_at", LocalDateTime.class));
 	}
 }

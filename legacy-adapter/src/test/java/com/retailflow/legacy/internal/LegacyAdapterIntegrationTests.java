@@ -77,15 +77,6 @@ class LegacyAdapterIntegrationTests {
 	}
 
 	@Test
-	void floatPricesBecomeExactMoney() {
-		assertThat(backfill.money(19.99f).amount()).isEqualByComparingTo("19.99");
-		assertThat(backfill.money(0.1f).amount()).isEqualByComparingTo("0.10");
-		assertThat(backfill.money(1234567.89f).amount().scale()).isEqualTo(2);
-		assertThat(CatalogBackfill.status(2)).isEqualTo(ProductStatus.HIDDEN);
-		assertThat(CatalogBackfill.status(77)).isEqualTo(ProductStatus.HIDDEN);
-	}
-
-	@Test
 	void urlsMapBothWays() {
 		backfill.run();
 		var category = catalog.categoryById(1).orElseThrow();
