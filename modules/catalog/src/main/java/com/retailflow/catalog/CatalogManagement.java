@@ -58,6 +58,9 @@ public interface CatalogManagement {
 	/** All categories, ordered by id like the legacy shop; {@link Category#parentId()} gives the tree. */
 	List<Category> categories();
 
+	/** The direct subcategories of a category, ordered by id; empty for an unknown category or a leaf. */
+	List<Category> subcategories(long categoryId);
+
 	// ---- writes (legacy adapter, back office) ----
 
 	/**

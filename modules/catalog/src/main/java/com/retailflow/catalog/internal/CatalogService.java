@@ -124,6 +124,11 @@ class CatalogService implements CatalogManagement {
 		return tree().all();
 	}
 
+	@Override
+	public List<Category> subcategories(long categoryId) {
+		return tree().children(categoryId);
+	}
+
 	/** The category tree, for the web layer's navigation and breadcrumbs. */
 	CategoryTree tree() {
 		return caches.categoryTree(() -> new CategoryTree(categories.all()));
