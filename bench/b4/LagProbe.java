@@ -12,14 +12,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
  * B4's lag probe: sustained legacy writes at a fixed rate, and for every k-th write the time from its commit on legacy
  * until the new side's API shows it.
  *
- * <p>Each write sets a product's price to a value no earlier write used (prices only grow), in autocommit: when
+ * <p>Writes come from several connections on a fixed schedule. Each sets a product's price to a value no earlier write
+ * used (prices only grow), in autocommit: when
  * executeUpdate returns, the row is committed on legacy. A probe then polls {@code GET /api/v1/products/{id}} every
  * {@code pollMs} until the price is at least the written one (a later write to the same id also counts as seen).
  *
@@ -28,6 +31,9 @@ import java.util.regex.Pattern;
  * </pre>
  */
 public class LagProbe {
+
+	/** Writer connections: one would cap the rate at 1 / (commit latency). */
+	static final int WRITERS = 8;
 
 	static final Pattern AMOUNT = Pattern.compile("\"price\"\\s*:\\s*\\{\\s*\"amount\"\\s*:\\s*\"([0-9.]+)\"");
 
@@ -45,43 +51,56 @@ public class LagProbe {
 		var lags = new ConcurrentLinkedQueue<Double>();
 		var timedOut = new AtomicInteger();
 		var probes = new AtomicInteger();
-		long writes = 0;
-		long began;
-		long ended;
-		try (var connection = DriverManager.getConnection(jdbcUrl);
-				var update = connection.prepareStatement("UPDATE products SET price = ? WHERE id = ?");
-				var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-			connection.setAutoCommit(true);
-			began = System.nanoTime();
-			long deadline = began + Duration.ofSeconds(seconds).toNanos();
-			double base = 100_000;
-			while (System.nanoTime() < deadline) {
-				long due = began + (long) (writes * 1e9 / rate);
-				long wait = due - System.nanoTime();
-				if (wait > 0) {
-					Thread.sleep(Duration.ofNanos(wait));
-				}
-				long id = ids.get((int) (writes % ids.size()));
-				double price = base + writes;
-				update.setFloat(1, (float) price);
-				update.setLong(2, id);
-				update.executeUpdate();
-				long committed = System.nanoTime();
-				if (writes % probeEvery == 0) {
-					probes.incrementAndGet();
-					pool.submit(() -> probe(http, api, id, price, committed, pollMs, lags, timedOut));
-				}
-				writes++;
+		var writes = new AtomicLong();
+		long began = System.nanoTime();
+		long deadline = began + Duration.ofSeconds(seconds).toNanos();
+		try (var probing = Executors.newVirtualThreadPerTaskExecutor();
+				var writing = Executors.newFixedThreadPool(WRITERS)) {
+			List<Future<?>> writers = new ArrayList<>();
+			for (int w = 0; w < WRITERS; w++) {
+				int first = w;
+				writers.add(writing.submit(() -> {
+					// Writer w does writes w, w + WRITERS, …, each at its due time: the schedule does not slow down
+					// when a write is slow, so a slow legacy shows as a lower achieved rate, not a gentler test.
+					try (var connection = DriverManager.getConnection(jdbcUrl);
+							var update = connection.prepareStatement("UPDATE products SET price = ? WHERE id = ?")) {
+						connection.setAutoCommit(true);
+						for (long i = first;; i += WRITERS) {
+							long due = began + (long) (i * 1e9 / rate);
+							if (due >= deadline) {
+								return null;
+							}
+							long wait = due - System.nanoTime();
+							if (wait > 0) {
+								Thread.sleep(Duration.ofNanos(wait));
+							}
+							long id = ids.get((int) (i % ids.size()));
+							double price = 100_000 + i;
+							update.setFloat(1, (float) price);
+							update.setLong(2, id);
+							update.executeUpdate();
+							long committed = System.nanoTime();
+							writes.incrementAndGet();
+							if (i % probeEvery == 0) {
+								probes.incrementAndGet();
+								probing.submit(() -> probe(http, api, id, price, committed, pollMs, lags, timedOut));
+							}
+						}
+					}
+				}));
 			}
-			ended = System.nanoTime();
+			for (var writer : writers) {
+				writer.get();
+			}
 		}
+		long ended = Math.min(System.nanoTime(), deadline);
 		double elapsed = (ended - began) / 1e9;
 		List<Double> sorted = new ArrayList<>(lags);
 		Collections.sort(sorted);
 		String json = String.format(Locale.ROOT, """
 				{"writes": %d, "seconds": %.3f, "writes_per_s": %.1f, "probes": %d, "probes_seen": %d, "probes_timed_out": %d,
 				 "lag_p50_ms": %s, "lag_p95_ms": %s, "lag_p99_ms": %s, "lag_max_ms": %s, "poll_ms": %d}
-				""", writes, elapsed, writes / elapsed, probes.get(), sorted.size(), timedOut.get(), pct(sorted, 0.50),
+				""", writes.get(), elapsed, writes.get() / elapsed, probes.get(), sorted.size(), timedOut.get(), pct(sorted, 0.50),
 				pct(sorted, 0.95), pct(sorted, 0.99), sorted.isEmpty() ? "null" : fmt(sorted.getLast()), pollMs);
 		Files.writeString(out, json);
 		System.out.print(json);
