@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>sync lag of every data module under {@code max-lag} (no change stream counts as failing);</li>
  * <li>the last reconciliation of every data module finished within {@code max-reconciliation-age} and found no
- * drifting row (untranslatable rows, which the stream quarantines, are drift);</li>
+ * drifting row (untranslatable rows, which the stream quarantines, are drift), and the change stream holds no row of
+ * the module in quarantine now;</li>
  * <li>at least {@code min-shadow-comparisons} shadow comparisons, with a difference rate after legacy's own noise of
  * at most {@code max-shadow-difference-rate}.</li>
  * </ul>
@@ -35,15 +36,18 @@ class SyncCutoverGate implements CutoverGate {
 	private final ObjectProvider<SyncLag> lag;
 	private final ReconciliationReports reports;
 	private final SyncedTables tables;
+	private final QuarantinedRows quarantine;
 	private final ObjectProvider<RouteManagement> routes;
 	private final GateSettings settings;
 	private final Clock clock;
 
 	SyncCutoverGate(ObjectProvider<SyncLag> lag, ReconciliationReports reports, SyncedTables tables,
-			ObjectProvider<RouteManagement> routes, GateSettings settings, ObjectProvider<Clock> clock) {
+			QuarantinedRows quarantine, ObjectProvider<RouteManagement> routes, GateSettings settings,
+			ObjectProvider<Clock> clock) {
 		this.lag = lag;
 		this.reports = reports;
 		this.tables = tables;
+		this.quarantine = quarantine;
 		this.routes = routes;
 		this.settings = settings;
 		this.clock = clock.getIfUnique(Clock::systemUTC);
@@ -59,6 +63,7 @@ class SyncCutoverGate implements CutoverGate {
 			}
 			checkLag(data, failures);
 			checkReconciliation(data, failures);
+			checkQuarantine(data, failures);
 		}
 		checkShadow(routeId, failures);
 		return new GateReport(failures.isEmpty(), failures);
@@ -89,6 +94,14 @@ class SyncCutoverGate implements CutoverGate {
 		if (latest.get().driftRows() > 0) {
 			failures.add("reconciliation of '%s': the last one found %d drifting rows, none allowed (report %d)"
 				.formatted(module, latest.get().driftRows(), latest.get().id()));
+		}
+	}
+
+	private void checkQuarantine(String module, List<String> failures) {
+		long quarantined = quarantine.of(tables.of(module).stream().map(table -> table.name()).toList());
+		if (quarantined > 0) {
+			failures.add("quarantine of '%s': %d legacy rows the change stream could not apply, none allowed"
+				.formatted(module, quarantined));
 		}
 	}
 

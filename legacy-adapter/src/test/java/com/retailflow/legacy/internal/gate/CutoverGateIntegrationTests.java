@@ -148,6 +148,16 @@ class CutoverGateIntegrationTests {
 		assertThat(failures.get(3).asString()).matches("reconciliation of 'inventory': the last one finished 12\\d\\.\\d min ago, more than 30\\.0 min");
 		assertThat(routeMode()).isEqualTo("LEGACY");
 
+		// A row the change stream quarantined is drift too (the stream's table, as its migration creates it).
+		jdbc.sql("""
+				CREATE TABLE IF NOT EXISTS legacy_sync.quarantine (table_name TEXT NOT NULL, row_key TEXT NOT NULL,
+				  reason TEXT NOT NULL, change_id BIGINT NOT NULL, quarantined_at TIMESTAMPTZ NOT NULL,
+				  PRIMARY KEY (table_name, row_key))""").update();
+		jdbc.sql("INSERT INTO legacy_sync.quarantine VALUES ('stock', '7', 'test', 1, now())").update();
+		assertThat(gate.check("catalog", "catalog").failures())
+			.contains("quarantine of 'inventory': 1 legacy rows the change stream could not apply, none allowed");
+		jdbc.sql("DELETE FROM legacy_sync.quarantine").update();
+
 		// CANARY at 100 % is the same cut-over.
 		assertThat(flip("CANARY", "100", false).statusCode()).isEqualTo(409);
 		// force, with a reason, still overrides, and the audit log says so.
