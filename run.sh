@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One command for the whole system with demo data:
 #   legacy PHP shop (MariaDB, seeded) on :8081, the app with the strangler proxy on http://localhost:8080
-#   (every route LEGACY on first start), admin API under /admin/api (admin/admin). Ctrl-C stops everything.
+#   (every route LEGACY on first start), admin API under /admin/api (admin/admin: the 'demo' profile, or
+#   RETAILFLOW_ADMIN_USER / RETAILFLOW_ADMIN_PASSWORD). Ctrl-C stops everything.
 # Settings: PORT (8080), LEGACY_PORT (8081), LEGACY_PRODUCTS (10000), RETAILFLOW_DB_URL, RETAILFLOW_DB_USER.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")"
@@ -45,6 +46,9 @@ if [ ! -f "$jar" ] || [ -n "$(find . -path ./app/target -prune -o \( -name '*.ja
 fi
 
 say "starting the app on http://localhost:$PORT (proxy in front of everything; admin API: /admin/api, user admin)"
+# The demo profile: admin/admin for the console and admin API unless RETAILFLOW_ADMIN_PASSWORD is set (the app
+# says so on start). Without it, the app refuses to start until admin credentials are configured.
+export SPRING_PROFILES_ACTIVE=${SPRING_PROFILES_ACTIVE:-demo}
 "$JAVA_HOME/bin/java" -jar "$jar" &
 pids+=($!)
 for _ in $(seq 1 240); do
@@ -53,7 +57,8 @@ for _ in $(seq 1 240); do
     say "  shop (through the proxy)   http://localhost:$PORT/"
     say "  legacy shop (direct)       http://127.0.0.1:$LEGACY_PORT/"
     say "  route table                curl -u admin:admin http://localhost:$PORT/admin/api/routes"
-    say "  health / metrics           http://localhost:$PORT/actuator/health  /actuator/prometheus"
+    say "  health / metrics           http://localhost:$PORT/actuator/health  /actuator/prometheus (more with -u admin:admin)"
+    case ",$SPRING_PROFILES_ACTIVE," in *,demo,*) say "  DEMO profile: admin/admin is accepted; never use this profile in production";; esac
     say "  demo shopper               demo@example.com / demo1234"
     say "Ctrl-C stops everything."
     break
