@@ -1,6 +1,7 @@
 // The migration console's script: polls the admin API and renders what it answers (every value escaped).
 const csrf = {header: document.querySelector('meta[name=csrf-header]').content, token: document.querySelector('meta[name=csrf]').content};
 let selected = null, routes = [];
+const lagHistory = {}; // route id -> sync lag in seconds at each refresh (null: no sync status), newest last
 const esc = s => String(s ?? '').replace(/[&<>"']/g, c => ({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;',"'":'&#39;'}[c]));
 const pct = r => (r * 100).toFixed(2) + '%';
 async function api(path, options = {}) {
@@ -81,7 +82,8 @@ async function loadCharts() {
     chart('p95 latency', [{name: 'p95', color: '#1f6feb', values: body.map(p => p.p95Ms), format: ms}]) +
     chart('Shadow difference rate', [{name: 'new vs legacy', color: '#bc4c00', values: body.map(p => p.shadowDifferenceRate), format: pct},
                                      {name: 'legacy noise', color: '#8250df', values: body.map(p => p.shadowNoiseRate), format: pct}], 0.05) +
-    chart('Sync lag', [{name: 'no sync status yet', color: '#6e7781', values: body.map(() => 0), format: () => 'n/a'}]);
+    chart('Sync lag', [{name: (lagHistory[selected] ?? []).at(-1) == null ? 'no sync status' : 'lag', color: '#0a7d6e',
+      values: (lagHistory[selected] ?? []).map(v => v ?? 0), format: v => v.toFixed(1) + ' s'}]);
 }
 async function loadSamples() {
   if (!selected) return;
@@ -111,8 +113,11 @@ async function loadHistory() {
 async function loadMigration() {
   const {status, body} = await api('/migration');
   if (status !== 200) return;
+  body.forEach(m => { const h = lagHistory[m.route] ??= []; h.push(m.syncLagSeconds); if (h.length > 120) h.shift(); });
+  const reconciled = r => r ? `${new Date(r.at).toLocaleString()}: ${r.driftRows} drifting rows` : 'never';
   document.querySelector('#migration tbody').innerHTML = body.map(m => `<tr><td>${esc(m.module)}</td><td>${esc(m.mode)}</td>
-    <td>${esc(m.systemOfRecord)}</td><td>${m.syncLagSeconds ?? 'no sync status'}</td><td>${esc(m.lastReconciliation ?? 'never')}</td>
+    <td>${esc(m.systemOfRecord)}</td><td>${m.syncLagSeconds == null ? 'no sync status' : m.syncLagSeconds.toFixed(1) + ' s'}</td>
+    <td>${esc(reconciled(m.lastReconciliation))}${m.lastReconciliation ? ` <a href="/admin/api/sync/${encodeURIComponent(m.module)}/reconciliation">report</a>` : ''}</td>
     <td>${m.shadowComparisons}</td><td>${pct(m.shadowDifferenceRate)}</td><td>${pct(m.shadowNoiseRate)}</td><td>${pct(m.shadowAdjustedDifferenceRate)}</td></tr>`).join('');
 }
 async function refresh() { await loadRoutes(); await Promise.all([loadCharts(), loadSamples(), loadHistory(), loadMigration()]); }

@@ -11,8 +11,8 @@ public interface RouteManagement {
 	Optional<RouteView> route(String id);
 
 	/**
-	 * Changes a route's mode. Going back to {@code LEGACY} is never refused; {@code NEW} is refused while the
-	 * cut-over gate fails, unless forced.
+	 * Changes a route's mode. Going back to {@code LEGACY} is never refused; {@code NEW}, and {@code CANARY} at 100 %
+	 * (which sends everyone to the new side), are refused while the cut-over gate fails, unless forced.
 	 *
 	 * @throws RouteNotFound for an unknown route
 	 * @throws InvalidRouteChange for an invalid mode, percent or a missing reason

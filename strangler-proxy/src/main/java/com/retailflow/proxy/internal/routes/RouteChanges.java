@@ -41,7 +41,8 @@ public class RouteChanges implements RouteManagement {
 		this.maxDifferenceRate = settings.shadow().maxDifferenceRate();
 		this.repository = repository;
 		this.table = table;
-		this.gate = gate.getIfAvailable(() -> NO_SYNC_STATUS);
+		// Without the adapter's gate, nothing vouches for the data, and the proxy checks the shadow figures itself.
+		this.gate = gate.getIfAvailable(() -> (routeId, module) -> withShadow(routeId, NO_SYNC_STATUS.check(routeId, module)));
 		this.meters = meters;
 	}
 
@@ -66,14 +67,16 @@ public class RouteChanges implements RouteManagement {
 			throw new InvalidRouteChange("reason is required: say why, it goes into the audit log");
 		}
 		int percentBp = percentBp(change.mode(), change.percent());
-		if (change.mode() == Mode.NEW) {
-			var report = withShadow(current, gate.check(current.id(), current.module()));
+		// CANARY at 100 % sends every shopper to the new side: the same cut-over as NEW.
+		boolean cutover = percentBp == 10_000;
+		if (cutover) {
+			var report = gate.check(current.id(), current.module());
 			if (!report.open() && !change.force()) {
 				throw new CutoverRefused(report);
 			}
 		}
-		repository.change(current, change.mode(), percentBp, actor, change.reason().strip(),
-				change.force() && change.mode() == Mode.NEW, false);
+		repository.change(current, change.mode(), percentBp, actor, change.reason().strip(), change.force() && cutover,
+				false);
 		table.reload();
 		return repository.find(id).map(Route::view).orElseThrow();
 	}
@@ -92,8 +95,8 @@ public class RouteChanges implements RouteManagement {
 	 * The gate's verdict plus the shadow condition: enough comparisons in the recent window, and no field whose
 	 * difference rate, after that field's own legacy noise, is over the limit.
 	 */
-	private GateReport withShadow(Route route, GateReport gateReport) {
-		var shadow = shadows.summary(route.id());
+	private GateReport withShadow(String routeId, GateReport gateReport) {
+		var shadow = shadows.summary(routeId);
 		var failures = new java.util.ArrayList<>(gateReport.failures());
 		if (!shadow.sufficient()) {
 			failures.add(String.format(java.util.Locale.ROOT,
