@@ -95,7 +95,8 @@ class AccountsIntegrationTests {
 		var signedIn = admins.authenticationProvider()
 			.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("ADMIN@example.com", "admin-password-1"));
 		assertThat(signedIn).isNotNull();
-		assertThat(signedIn.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_ADMIN");
+		assertThat(signedIn.getAuthorities()).extracting(Object::toString).contains("ROLE_ADMIN")
+			.doesNotContain("ROLE_SHOPPER");
 
 		identity.register(new Registration("not-an-admin@example.com", "Shopper", "shopper-pass"));
 		assertThatThrownBy(() -> admins.authenticationProvider()
@@ -141,7 +142,6 @@ class AccountsIntegrationTests {
 		assertThat(wrong.body()).contains("The current password is not correct.");
 		assertThat(browser.post("/account/profile/password", Map.of("current", "profile-pass", "password", "brand-new"))
 			.statusCode()).isEqualTo(302);
-		assertThat(events.stream(PasswordChanged.class).count()).isEqualTo(1);
 
 		var again = new Browser(port);
 		assertThat(again.postJson("/api/v1/auth/sign-in",
