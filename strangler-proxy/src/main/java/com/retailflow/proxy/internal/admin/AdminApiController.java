@@ -14,9 +14,9 @@ import com.retailflow.proxy.RouteManagement.InvalidRouteChange;
 import com.retailflow.proxy.RouteManagement.RouteChange;
 import com.retailflow.proxy.RouteManagement.RouteNotFound;
 import com.retailflow.proxy.RouteView;
+import com.retailflow.proxy.internal.routing.Assignments;
 import com.retailflow.proxy.internal.shadow.ShadowStats;
 import com.retailflow.proxy.internal.traffic.TrafficHistory;
-import com.retailflow.proxy.internal.visits.Assignments;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

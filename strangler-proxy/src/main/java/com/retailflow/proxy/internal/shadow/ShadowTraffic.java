@@ -18,11 +18,11 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import com.retailflow.proxy.internal.ProxySettings;
-import com.retailflow.proxy.internal.visits.Murmur3;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.apache.commons.codec.digest.MurmurHash3;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -87,7 +87,7 @@ public class ShadowTraffic implements DisposableBean {
 		Map<String, List<String>> headers = copyHeaders(request);
 		String method = request.getMethod();
 		boolean noise = Integer.remainderUnsigned(
-				Murmur3.hash32(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8), NOISE_SEED), 10_000) < Math
+				noiseHash(), 10_000) < Math
 					.round(settings.shadow().noiseSampleRate() * 10_000);
 		var rules = ShadowComparator.Rules.of(settings.shadow().defaults(), settings.shadow().rules().get(routeId));
 		try {
@@ -136,6 +136,11 @@ public class ShadowTraffic implements DisposableBean {
 		stats.record(routeId, noise, fields, sample);
 		meters.counter(noise ? "retailflow.proxy.shadow.noise" : "retailflow.proxy.shadow.comparisons", "route", routeId,
 				"result", fields.isEmpty() ? "match" : "diff").increment();
+	}
+
+	private static int noiseHash() {
+		byte[] bytes = UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8);
+		return MurmurHash3.hash32x86(bytes, 0, bytes.length, NOISE_SEED);
 	}
 
 	private static String text(ShadowComparator.Answer answer) {

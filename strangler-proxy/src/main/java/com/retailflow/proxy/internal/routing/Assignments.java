@@ -1,12 +1,13 @@
-package com.retailflow.proxy.internal.visits;
+package com.retailflow.proxy.internal.routing;
 
 import java.util.Optional;
 
 import com.retailflow.proxy.Mode;
 import com.retailflow.proxy.internal.fallback.FallbackMonitor;
 import com.retailflow.proxy.internal.routes.RouteTable;
-import com.retailflow.proxy.internal.routing.Decision;
-import com.retailflow.proxy.internal.routing.Routing;
+import com.retailflow.proxy.internal.routes.Side;
+import com.retailflow.proxy.internal.visits.Canary;
+import com.retailflow.proxy.internal.visits.CanaryBuckets;
 
 import org.springframework.stereotype.Component;
 
@@ -19,21 +20,19 @@ public class Assignments {
 	}
 
 	private final RouteTable table;
-	private final Routing routing;
 	private final FallbackMonitor fallback;
 
-	public Assignments(RouteTable table, Routing routing, FallbackMonitor fallback) {
+	Assignments(RouteTable table, FallbackMonitor fallback) {
 		this.table = table;
-		this.routing = routing;
 		this.fallback = fallback;
 	}
 
 	public Optional<Assignment> of(String routeId, String shopperKey) {
 		return table.route(routeId).map(route -> {
-			var assignment = routing.assign(route, shopperKey, false);
-			int bucket = route.mode() == Mode.CANARY ? assignment.bucket() : Murmur3.bucket(route.salt(), shopperKey);
-			if (assignment.side() == Decision.Side.NEW && fallback.isFallenBack(routeId)) {
-				return new Assignment("legacy", bucket, "automatic fallback is active");
+			var assignment = Canary.assign(route, shopperKey, false);
+			int bucket = route.mode() == Mode.CANARY ? assignment.bucket() : CanaryBuckets.bucket(route.salt(), shopperKey);
+			if (assignment.side() == Side.NEW && fallback.isFallenBack(routeId)) {
+				return new Assignment(Side.LEGACY.header(), bucket, "automatic fallback is active");
 			}
 			return new Assignment(assignment.side().header(), bucket, assignment.reason());
 		});
