@@ -149,6 +149,16 @@ class AccountsIntegrationTests {
 		assertThat(new Browser(port).get("/account/profile").statusCode()).isEqualTo(302);
 	}
 
+	@Test
+	void theOpenApiDocumentDescribesEveryAuthEndpoint() {
+		String document = new Browser(port).get("/v3/api-docs").body();
+		for (String path : java.util.List.of("/api/v1/auth/csrf", "/api/v1/auth/sign-in", "/api/v1/auth/sign-out",
+				"/api/v1/auth/me", "/api/v1/auth/register")) {
+			assertThat(document).contains("\"" + path + "\"");
+		}
+		assertThat(document).contains("Sign in with e-mail and password").contains("application/problem+json");
+	}
+
 	private long count(String sql) {
 		return jdbc.sql(sql).query(Long.class).single();
 	}
