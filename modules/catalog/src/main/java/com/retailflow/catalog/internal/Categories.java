@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.retailflow.catalog.Category;
 
@@ -30,6 +31,7 @@ class Categories {
 		this.jdbc = jdbc;
 	}
 
+	@Transactional(readOnly = true)
 	List<Category> all() {
 		return jdbc.query("SELECT id, parent_id, name, slug FROM catalog.category ORDER BY id",
 				(rs, row) -> new Category(rs.getLong("id"), rs.getObject("parent_id", Long.class), rs.getString("name"),
