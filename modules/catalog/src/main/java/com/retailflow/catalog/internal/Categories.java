@@ -2,6 +2,9 @@ package com.retailflow.catalog.internal;
 
 import java.sql.PreparedStatement;
 import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -9,6 +12,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.retailflow.catalog.Category;
+import com.retailflow.inventory.RangeChecksum;
 
 /** The {@code catalog.category} table. */
 @Repository
@@ -26,9 +30,19 @@ class Categories {
 			""";
 
 	private final JdbcTemplate jdbc;
+	private final KeyRanges ranges;
 
 	Categories(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+		this.ranges = new KeyRanges(jdbc, "catalog.category", "id, coalesce(parent_id::text, ''), name, slug");
+	}
+
+	List<RangeChecksum> checksums(List<@Nullable Long> bounds) {
+		return ranges.checksums(bounds);
+	}
+
+	Map<Long, Long> digests(@Nullable Long from, @Nullable Long to) {
+		return ranges.digests(from, to);
 	}
 
 	@Transactional(readOnly = true)
