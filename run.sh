@@ -2,7 +2,8 @@
 # One command for the whole system with demo data:
 #   ./run.sh                 the legacy PHP shop (MariaDB, seeded) and the app with the strangler proxy on :8080
 #   ./run.sh --instances 2   two app instances behind nginx as the load balancer, on the same port
-# Every route is LEGACY on first start. Ctrl-C stops everything. Settings: environment variables in README.md.
+# Every route is LEGACY on first start; the 'demo' profile accepts admin/admin. Ctrl-C stops everything.
+# Settings: environment variables in README.md.
 # Needs only a JDK 25: no PostgreSQL at the configured address → an embedded one; PHP, MariaDB, nginx missing →
 # installed from Debian's packages as root (otherwise the exact command is printed).
 set -euo pipefail
@@ -14,7 +15,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --instances) instances=${2:?--instances needs a number}; shift 2 ;;
     --instances=*) instances=${1#*=}; shift ;;
-    -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument $1 (try --help)" ;;
   esac
 done
@@ -31,6 +32,8 @@ export RETAILFLOW_DB_PASSWORD=${RETAILFLOW_DB_PASSWORD:-}
 export LEGACY_DB_HOST=${LEGACY_DB_HOST:-127.0.0.1} LEGACY_DB_PORT=${LEGACY_DB_PORT:-3306}
 export LEGACY_DB_NAME=${LEGACY_DB_NAME:-legacy_shop} LEGACY_DB_USER=${LEGACY_DB_USER:-root}
 export LEGACY_DB_PASSWORD=${LEGACY_DB_PASSWORD:-}
+# The demo profile: admin/admin for the console and admin API unless RETAILFLOW_ADMIN_PASSWORD is set (the app
+# says so on start). Without it, the app refuses to start until admin credentials are configured.
 export SPRING_PROFILES_ACTIVE=${SPRING_PROFILES_ACTIVE:-demo}
 RUN_DIR=$(mkdir -p "${RETAILFLOW_RUN_DIR:-.run}/logs" && cd "${RETAILFLOW_RUN_DIR:-.run}" && pwd)
 timeout_s=${RETAILFLOW_START_TIMEOUT:-300}
@@ -118,7 +121,8 @@ say "  shop (through the proxy)   http://localhost:$PORT/"
 say "  legacy shop (direct)       http://127.0.0.1:$LEGACY_PORT/"
 say "  migration console          http://localhost:$PORT/admin"
 say "  route table                curl -u admin:admin http://localhost:$PORT/admin/api/routes"
-say "  health / metrics           http://localhost:$PORT/actuator/health  /actuator/prometheus"
+say "  health / metrics           http://localhost:$PORT/actuator/health  /actuator/prometheus (more with -u admin:admin)"
+case ",$SPRING_PROFILES_ACTIVE," in *,demo,*) say "  DEMO profile: admin/admin is accepted; never use this profile in production";; esac
 say "  demo shopper               demo@example.com / demo1234"
 say "  logs                       $RUN_DIR/logs/"
 say "Ctrl-C stops everything."

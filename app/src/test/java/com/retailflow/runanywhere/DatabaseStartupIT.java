@@ -83,6 +83,6 @@ class DatabaseStartupIT {
 	private static Map<String, String> environment(String password) {
 		return Map.of("RETAILFLOW_DB_HOST", "127.0.0.1", "RETAILFLOW_DB_PORT", String.valueOf(postgres.port()),
 				"RETAILFLOW_DB_NAME", "postgres", "RETAILFLOW_DB_USER", "postgres", "RETAILFLOW_DB_PASSWORD", password,
-				"LEGACY_DB_PORT", "1", "RETAILFLOW_BACKFILL_ON_START", "false");
+				"LEGACY_DB_PORT", "1", "RETAILFLOW_BACKFILL_ON_START", "false", "RETAILFLOW_ADMIN_PASSWORD", "startup-it-secret");
 	}
 }

@@ -57,10 +57,11 @@ class ReadReplicaIT {
 		// A real legacy shop behind the proxy, so that a shopper's POST gets an ordinary answer.
 		var legacy = LegacyShop.withProducts(20);
 		app = AppProcess.start("replica", port,
-				Map.of("RETAILFLOW_DB_PORT", String.valueOf(primary.port()), "RETAILFLOW_DB_NAME", "retailflow",
-						"RETAILFLOW_DB_PASSWORD", PASSWORD, "RETAILFLOW_DB_REPLICA_HOST", "127.0.0.1",
-						"RETAILFLOW_DB_REPLICA_PORT", String.valueOf(standby.port()), "LEGACY_DB_PORT", "1",
-						"RETAILFLOW_BACKFILL_ON_START", "false", "RETAILFLOW_LEGACY_URL", legacy.url()));
+				Map.ofEntries(Map.entry("RETAILFLOW_ADMIN_PASSWORD", "replica-it-secret"),
+						Map.entry("RETAILFLOW_DB_PORT", String.valueOf(primary.port())), Map.entry("RETAILFLOW_DB_NAME", "retailflow"),
+						Map.entry("RETAILFLOW_DB_PASSWORD", PASSWORD), Map.entry("RETAILFLOW_DB_REPLICA_HOST", "127.0.0.1"),
+						Map.entry("RETAILFLOW_DB_REPLICA_PORT", String.valueOf(standby.port())), Map.entry("LEGACY_DB_PORT", "1"),
+						Map.entry("RETAILFLOW_BACKFILL_ON_START", "false"), Map.entry("RETAILFLOW_LEGACY_URL", legacy.url())));
 		await("app ready").atMost(Duration.ofMinutes(4))
 			.pollInterval(Duration.ofSeconds(1))
 			.failFast("the app exited", () -> !app.isAlive())
