@@ -51,7 +51,7 @@ class FreshDatabaseContextCustomizerFactory implements ContextCustomizerFactory 
 			context.getEnvironment()
 				.getPropertySources()
 				.addLast(new MapPropertySource("retailflow-test-pools",
-						Map.of("spring.datasource.hikari.minimum-idle", 1, "spring.datasource.hikari.idle-timeout", "10s")));
+						Map.of("spring.datasource.hikari.minimum-idle", 1, "spring.datasource.hikari.idle-timeout", 10_000)));
 		}
 	}
 }
