@@ -17,7 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * route flipped to NEW and back — same cart, same CSRF token, same prices, whichever side answers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "retailflow.legacy.backfill-on-start=true")
+		properties = { "retailflow.legacy.backfill-on-start=true", "retailflow.proxy.shadow.timeout=10s" })
 class CatalogCutoverJourneyIntegrationTests extends AgainstLegacyShop {
 
 	static final Pattern CART = Pattern.compile("class=\"cart-count\">(\\d+)<");

@@ -27,9 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  * field, the new side differs no more than legacy differs from itself; a price changed on one side is caught and
  * named. The copies have no side effects: browsing creates no legacy session rows beyond the shopper's own.
  */
-// The same configuration as CatalogCutoverJourneyIntegrationTests, so both share one application context.
+// The same configuration as CatalogCutoverJourneyIntegrationTests, so both share one application context. A long
+// shadow timeout: a copy the loaded test machine answers late would count as a difference (599), not a content one.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "retailflow.legacy.backfill-on-start=true")
+		properties = { "retailflow.legacy.backfill-on-start=true", "retailflow.proxy.shadow.timeout=10s" })
 class CatalogShadowJourneyIntegrationTests extends AgainstLegacyShop {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
