@@ -13,6 +13,7 @@ import com.retailflow.proxy.RouteManagement.CutoverRefused;
 import com.retailflow.proxy.RouteManagement.InvalidRouteChange;
 import com.retailflow.proxy.RouteManagement.RouteChange;
 import com.retailflow.proxy.RouteManagement.RouteNotFound;
+import com.retailflow.proxy.RouteManagement.RouteTableUnavailable;
 import com.retailflow.proxy.RouteView;
 import com.retailflow.proxy.internal.routing.Assignments;
 import com.retailflow.proxy.internal.shadow.ShadowStats;
@@ -114,6 +115,13 @@ class AdminApiController {
 	@ExceptionHandler(InvalidRouteChange.class)
 	ProblemDetail invalid(InvalidRouteChange ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	@ExceptionHandler(RouteTableUnavailable.class)
+	ProblemDetail unavailable(RouteTableUnavailable ex) {
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+		problem.setTitle("Route table unavailable");
+		return problem;
 	}
 
 	@ExceptionHandler(CutoverRefused.class)

@@ -63,8 +63,12 @@ class ShadowComparatorTests {
 	void theNoiseBaselineIsSubtractedFromTheDifferenceRate() {
 		var settings = new ProxySettings(java.net.URI.create("http://x"), Duration.ofSeconds(1), Duration.ofSeconds(1),
 				DataSize.ofKilobytes(1), 1, true, Duration.ofSeconds(1), List.of(),
-				new ProxySettings.Fallback(0.5, 1, Duration.ofSeconds(1)), new ProxySettings.Shadow(1, 1,
-						Duration.ofSeconds(1), DataSize.ofKilobytes(1), 1, 5, 0.01, DEFAULTS, Map.of()));
+				new ProxySettings.Fallback(0.5, 1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
+						Map.of()),
+				new ProxySettings.Shadow(1, 1, Duration.ofSeconds(1), DataSize.ofKilobytes(1), 1, 5, 0.01, DEFAULTS,
+						Map.of()),
+				new ProxySettings.Database(Duration.ofSeconds(1), Duration.ofSeconds(1), 1),
+				new ProxySettings.VisitCookie("", Duration.ofMinutes(30)));
 		var stats = new ShadowStats(settings);
 		for (int i = 0; i < 10; i++) {
 			stats.record("r", false, i < 3 ? List.of("body") : List.of(), null);
