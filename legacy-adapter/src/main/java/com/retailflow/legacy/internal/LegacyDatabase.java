@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -13,10 +14,14 @@ import org.springframework.stereotype.Component;
  * legacy tables.
  */
 @Component
-class LegacyDatabase implements DisposableBean {
+public class LegacyDatabase implements DisposableBean {
+
+	/** Rows per network fetch when streaming large reads (MariaDB Connector/J streams when a fetch size is set). */
+	private static final int STREAMING_FETCH_SIZE = 5_000;
 
 	private final HikariDataSource pool;
 	private final JdbcClient jdbc;
+	private final JdbcTemplate streaming;
 
 	LegacyDatabase(LegacySettings settings) {
 		var config = new HikariConfig();
@@ -31,10 +36,17 @@ class LegacyDatabase implements DisposableBean {
 		config.setReadOnly(false);
 		this.pool = new HikariDataSource(config);
 		this.jdbc = JdbcClient.create(pool);
+		this.streaming = new JdbcTemplate(pool);
+		this.streaming.setFetchSize(STREAMING_FETCH_SIZE);
 	}
 
-	JdbcClient jdbc() {
+	public JdbcClient jdbc() {
 		return jdbc;
+	}
+
+	/** For reads of any size: rows arrive as they are read, never all in memory (reconciliation of whole tables). */
+	public JdbcTemplate streaming() {
+		return streaming;
 	}
 
 	@Override

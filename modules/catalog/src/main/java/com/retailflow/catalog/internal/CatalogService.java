@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,6 +30,7 @@ import com.retailflow.catalog.ProductView;
 import com.retailflow.catalog.UnknownProduct;
 import com.retailflow.inventory.Availability;
 import com.retailflow.inventory.InventoryManagement;
+import com.retailflow.inventory.RangeChecksum;
 import com.retailflow.inventory.Sku;
 
 /**
@@ -175,7 +177,7 @@ class CatalogService implements CatalogManagement {
 	public ImportResult importProducts(List<Product> incoming) {
 		Map<Long, Product> byId = lastPerId(incoming, product -> product.id().value());
 		byId.values().forEach(product -> requireShopCurrency(product.price()));
-		int written = chunked(new ArrayList<>(byId.values()), products::upsert);
+		int written = products.importRows(byId.values());
 		var result = new ImportResult(byId.size(), written);
 		if (written > 0) {
 			events.publishEvent(new CatalogImported(CatalogImported.Kind.PRODUCTS, result.received(), written));
@@ -214,6 +216,28 @@ class CatalogService implements CatalogManagement {
 		products.updatePrice(id, price);
 		events.publishEvent(new PriceChanged(id, before.price(), price));
 		return true;
+	}
+
+	// ---- reconciliation ----
+
+	@Override
+	public List<RangeChecksum> categoryChecksums(List<@Nullable Long> bounds) {
+		return categories.checksums(bounds);
+	}
+
+	@Override
+	public Map<Long, Long> categoryDigests(@Nullable Long from, @Nullable Long to) {
+		return categories.digests(from, to);
+	}
+
+	@Override
+	public List<RangeChecksum> productChecksums(List<@Nullable Long> bounds) {
+		return products.checksums(bounds);
+	}
+
+	@Override
+	public Map<Long, Long> productDigests(@Nullable Long from, @Nullable Long to) {
+		return products.digests(from, to);
 	}
 
 	private void requireShopCurrency(Money price) {
