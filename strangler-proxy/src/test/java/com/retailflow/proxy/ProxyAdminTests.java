@@ -177,6 +177,9 @@ class ProxyAdminTests extends AgainstLegacyShop {
 		var replayed = ProxyHttp.get(proxy(), "/flaky/throws");
 		assertThat(replayed.headers().firstValue("X-Served-By")).hasValue("legacy");
 		assertThat(replayed.body()).doesNotContain("blew up");
+		// A first visit keeps the cookies minted for it: the replay never re-keys the shopper.
+		assertThat(replayed.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("rf_shopper="))
+			.anySatisfy(c -> assertThat(c).startsWith("rf_visit="));
 		ProxyHttp.flip(proxy(), "flaky", "LEGACY", null, false);
 	}
 

@@ -16,7 +16,7 @@ import org.springframework.util.unit.DataSize;
  * @param legacyUrl where the legacy shop answers
  * @param connectTimeout how long to wait for a connection to legacy before answering 502
  * @param readTimeout how long to wait for legacy's answer before answering 504
- * @param maxBodySize request bodies above this are refused with 413
+ * @param maxBodySize request bodies above this are refused with 413 (legacy's own nginx allows 20 MB)
  * @param maxConnections the outbound pool size (per legacy host)
  * @param servedByHeader whether to add {@code X-Served-By: legacy|new}
  * @param refreshInterval how often each instance checks the route table for flips
@@ -29,7 +29,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("retailflow.proxy")
 public record ProxySettings(@DefaultValue("http://127.0.0.1:8081") URI legacyUrl,
 		@DefaultValue("1s") Duration connectTimeout, @DefaultValue("30s") Duration readTimeout,
-		@DefaultValue("10MB") DataSize maxBodySize, @DefaultValue("256") int maxConnections,
+		@DefaultValue("20MB") DataSize maxBodySize, @DefaultValue("256") int maxConnections,
 		@DefaultValue("true") boolean servedByHeader, @DefaultValue("500ms") Duration refreshInterval,
 		@DefaultValue List<RouteSeed> routes, @DefaultValue Fallback fallback, @DefaultValue Shadow shadow,
 		@DefaultValue Database database, @DefaultValue VisitCookie visits) {

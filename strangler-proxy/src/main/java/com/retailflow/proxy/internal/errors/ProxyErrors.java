@@ -70,7 +70,11 @@ public final class ProxyErrors {
 		writeBody(request, response, status, known == null ? "Error " + status : known.getReasonPhrase(), detail(status));
 	}
 
-	private static void resetKeepingOwnHeaders(HttpServletResponse response) {
+	/**
+	 * Clears an answer that is being replaced (by an error, or by legacy's answer on a replay) but keeps what the
+	 * proxy itself set: {@code X-Served-By} and the visit cookies, so the shopper is never re-keyed.
+	 */
+	public static void resetKeepingOwnHeaders(HttpServletResponse response) {
 		String servedBy = response.getHeader("X-Served-By");
 		List<String> ownCookies = new ArrayList<>();
 		for (String cookie : response.getHeaders("Set-Cookie")) {

@@ -3,6 +3,7 @@ package com.retailflow.proxy.internal.fallback;
 import java.io.IOException;
 
 import com.retailflow.proxy.internal.ProxySettings;
+import com.retailflow.proxy.internal.errors.ProxyErrors;
 import com.retailflow.proxy.internal.forwarding.LegacyForwarder;
 import com.retailflow.proxy.internal.routes.RouteChanges;
 import com.retailflow.proxy.internal.routes.Side;
@@ -78,7 +79,7 @@ public final class ReplayingNewSide implements NewSide {
 		record(decision, status);
 		if (status >= 500 && !response.isCommitted()) {
 			buffered.resetBuffer();
-			response.reset();
+			ProxyErrors.resetKeepingOwnHeaders(response);
 			if (settings.servedByHeader()) {
 				response.setHeader("X-Served-By", Side.LEGACY.header());
 			}

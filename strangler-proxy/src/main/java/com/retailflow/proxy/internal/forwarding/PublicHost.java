@@ -3,12 +3,12 @@ package com.retailflow.proxy.internal.forwarding;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** The host (and port) shoppers used to reach us, as they should see it in links and redirects. */
-public final class PublicHost {
+final class PublicHost {
 
 	private PublicHost() {
 	}
 
-	public static String of(HttpServletRequest request) {
+	static String of(HttpServletRequest request) {
 		String host = request.getHeader("Host");
 		if (host != null && !host.isBlank()) {
 			return host;
@@ -19,7 +19,7 @@ public final class PublicHost {
 		return request.getServerName() + (defaultPort ? "" : ":" + port);
 	}
 
-	public static String origin(HttpServletRequest request) {
+	static String origin(HttpServletRequest request) {
 		return request.getScheme() + "://" + of(request);
 	}
 }

@@ -78,7 +78,7 @@ public class Visits {
 			boolean refresh = now - visit.lastSeen() >= Math.max(1, idleTimeout.toSeconds() / 6);
 			return refresh ? new Visit(visit.key(), visit.pins(), now, null, true) : visit;
 		}
-		var customer = identities.stream().map(identity -> identity.customerId(request)).flatMap(Optional::stream).findFirst();
+		var customer = identities.stream().map(identity -> customerId(identity, request)).flatMap(Optional::stream).findFirst();
 		if (customer.isPresent()) {
 			return new Visit(customer.get(), Map.of(), now, null, true);
 		}
@@ -88,6 +88,17 @@ public class Visits {
 		}
 		String minted = UUID.randomUUID().toString();
 		return new Visit(minted, Map.of(), now, minted, true);
+	}
+
+	/** Who is signed in, if the identity source can say: when it cannot (legacy's database down), nobody. */
+	private static Optional<String> customerId(ShopperIdentity identity, HttpServletRequest request) {
+		try {
+			return identity.customerId(request);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Shopper identity unavailable, keying the visit by the shopper cookie: {}", ex.getMessage());
+			return Optional.empty();
+		}
 	}
 
 	/**
