@@ -25,6 +25,8 @@ import org.springframework.util.unit.DataSize;
  * @param shadow shadow traffic and comparison
  * @param database the proxy's own connections to the route table
  * @param visits the visit cookie that keeps a shopper on one side
+ * @param publicUrl the shop's public origin ({@code https://shop.example}) for rewritten redirects and
+ *        {@code X-Forwarded-Host}; unset, the request's own host is used (which the client chooses)
  */
 @ConfigurationProperties("retailflow.proxy")
 public record ProxySettings(@DefaultValue("http://127.0.0.1:8081") URI legacyUrl,
@@ -32,7 +34,7 @@ public record ProxySettings(@DefaultValue("http://127.0.0.1:8081") URI legacyUrl
 		@DefaultValue("20MB") DataSize maxBodySize, @DefaultValue("256") int maxConnections,
 		@DefaultValue("true") boolean servedByHeader, @DefaultValue("500ms") Duration refreshInterval,
 		@DefaultValue List<RouteSeed> routes, @DefaultValue Fallback fallback, @DefaultValue Shadow shadow,
-		@DefaultValue Database database, @DefaultValue VisitCookie visits) {
+		@DefaultValue Database database, @DefaultValue VisitCookie visits, @Nullable URI publicUrl) {
 
 	/** One route of the seed. */
 	public record RouteSeed(String id, String module, List<String> legacyPatterns, List<String> newPatterns) {

@@ -24,7 +24,7 @@ public final class ProxyErrors {
 	}
 
 	/** True when the answer to this request must be a problem document rather than a page. */
-	public static boolean wantsProblem(HttpServletRequest request) {
+	static boolean wantsProblem(HttpServletRequest request) {
 		String path = path(request);
 		if (path.startsWith("/api/") || path.equals("/api") || path.startsWith("/admin/api/")
 				|| path.equals("/admin/api")) {

@@ -27,7 +27,7 @@ public record Route(String id, String module, List<String> legacyPatterns, List<
 		int fallbackCount, @Nullable String heldBecause, int generation, List<PathPattern> compiledLegacy,
 		List<PathPattern> compiledNew) {
 
-	public static Route of(String id, String module, List<String> legacyPatterns, List<String> newPatterns, Mode mode,
+	static Route of(String id, String module, List<String> legacyPatterns, List<String> newPatterns, Mode mode,
 			int percentBp, String salt, Instant updatedAt, String updatedBy, long version,
 			@Nullable Instant fallbackUntil, int fallbackCount, int generation) {
 		return new Route(id, module, List.copyOf(legacyPatterns), List.copyOf(newPatterns), mode, percentBp, salt,
@@ -60,11 +60,11 @@ public record Route(String id, String module, List<String> legacyPatterns, List<
 		return fallbackUntil != null && now.isBefore(fallbackUntil);
 	}
 
-	public boolean matchesLegacy(PathContainer path) {
+	boolean matchesLegacy(PathContainer path) {
 		return compiledLegacy.stream().anyMatch(pattern -> pattern.matches(path));
 	}
 
-	public boolean matchesNew(PathContainer path) {
+	boolean matchesNew(PathContainer path) {
 		return compiledNew.stream().anyMatch(pattern -> pattern.matches(path));
 	}
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.springframework.web.util.UriUtils;
 
@@ -22,16 +23,25 @@ final class LegacyUrlVariants {
 	private static final Set<String> TRACKING = Set.of("fbclid", "gclid", "dclid", "msclkid", "yclid", "mc_cid",
 			"mc_eid", "_ga", "_gl", "igshid");
 
+	private static final Pattern DOUBLED_SLASHES = Pattern.compile("/{2,}");
+
 	private LegacyUrlVariants() {
 	}
 
 	/** The canonical path for matching routes. */
 	static String path(String rawPath) {
-		String path = UriUtils.decode(rawPath, StandardCharsets.UTF_8).replaceAll("/{2,}", "/");
+		// The hot path: most paths need none of this, so each step runs only when its character is there.
+		String path = rawPath.indexOf('%') >= 0 ? UriUtils.decode(rawPath, StandardCharsets.UTF_8) : rawPath;
+		if (path.contains("//")) {
+			path = DOUBLED_SLASHES.matcher(path).replaceAll("/");
+		}
 		String lower = path.toLowerCase(Locale.ROOT);
 		int php = lower.indexOf(".php");
 		while (php >= 0) {
 			int end = php + 4;
+			if (end == path.length() && path.endsWith(".php")) {
+				return path;
+			}
 			if (end == path.length() || path.charAt(end) == '/') {
 				return path.substring(0, php) + ".php";
 			}

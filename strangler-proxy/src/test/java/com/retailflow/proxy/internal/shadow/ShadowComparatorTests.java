@@ -68,7 +68,7 @@ class ShadowComparatorTests {
 				new ProxySettings.Shadow(1, 1, Duration.ofSeconds(1), DataSize.ofKilobytes(1), 1, 5, 0.01, DEFAULTS,
 						Map.of()),
 				new ProxySettings.Database(Duration.ofSeconds(1), Duration.ofSeconds(1), 1),
-				new ProxySettings.VisitCookie("", Duration.ofMinutes(30)));
+				new ProxySettings.VisitCookie("", Duration.ofMinutes(30)), null);
 		var stats = new ShadowStats(settings);
 		for (int i = 0; i < 10; i++) {
 			stats.record("r", false, i < 3 ? List.of("body") : List.of(), null);
