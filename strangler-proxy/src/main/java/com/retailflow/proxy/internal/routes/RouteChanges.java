@@ -39,14 +39,26 @@ public class RouteChanges implements RouteManagement {
 
 	/** A change the table does not have yet: written when the database answers again. */
 	private sealed interface PendingWrite permits PendingChange, PendingFallback {
+
+		String routeId();
 	}
 
 	private record PendingChange(Route from, Mode mode, int percentBp, String actor, String reason, Instant at)
 			implements PendingWrite {
+
+		@Override
+		public String routeId() {
+			return from.id();
+		}
 	}
 
 	private record PendingFallback(String id, Instant until, int count, String reason, Instant at)
 			implements PendingWrite {
+
+		@Override
+		public String routeId() {
+			return id;
+		}
 	}
 
 	private static final Logger log = LoggerFactory.getLogger(RouteChanges.class);
@@ -113,6 +125,8 @@ public class RouteChanges implements RouteManagement {
 				Route current = repository.findForUpdate(id).orElseThrow(() -> new RouteNotFound(id));
 				repository.change(current, change.mode(), percentBp, actor, reason, change.force() && gated, at);
 			});
+			// This change is newer than anything still waiting to be written for the route.
+			pending.removeIf(write -> write.routeId().equals(id));
 			table.reload();
 			table.release(id);
 		}
@@ -165,6 +179,9 @@ public class RouteChanges implements RouteManagement {
 			if (!write(write)) {
 				return;
 			}
+		}
+		if (!table.anyFallbackEnded(Instant.now())) {
+			return;
 		}
 		try {
 			if (!database.transactions().execute(tx -> repository.endExpiredFallbacks()).isEmpty()) {

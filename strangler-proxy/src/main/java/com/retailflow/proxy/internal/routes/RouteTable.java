@@ -120,6 +120,13 @@ public class RouteTable {
 		return Optional.empty();
 	}
 
+	/** True when the table records an automatic fallback whose time is up (so its end is still to be written). */
+	boolean anyFallbackEnded(Instant now) {
+		var current = snapshot;
+		return current != null && current.routes().stream()
+			.anyMatch(route -> route.fallbackUntil() != null && !now.isBefore(route.fallbackUntil()));
+	}
+
 	/** Holds a route on legacy on this instance until the given time (an automatic fallback). */
 	void holdOnLegacy(String id, String because, Instant until) {
 		holds.put(id, new Hold(because, until, null));
