@@ -3,6 +3,8 @@ package com.retailflow.legacy.internal;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import javax.sql.DataSource;
+
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,7 +15,7 @@ import org.springframework.stereotype.Component;
  * legacy tables.
  */
 @Component
-class LegacyDatabase implements DisposableBean {
+public class LegacyDatabase implements DisposableBean {
 
 	private final HikariDataSource pool;
 	private final JdbcClient jdbc;
@@ -33,8 +35,13 @@ class LegacyDatabase implements DisposableBean {
 		this.jdbc = JdbcClient.create(pool);
 	}
 
-	JdbcClient jdbc() {
+	public JdbcClient jdbc() {
 		return jdbc;
+	}
+
+	/** The pool itself, for what needs a {@code DataSource} (the capture migrations). */
+	public DataSource dataSource() {
+		return pool;
 	}
 
 	@Override
