@@ -93,7 +93,8 @@ class CatalogBackfill {
 		return report;
 	}
 
-	private Product product(ResultSet rs) throws SQLException {
+	/** One legacy {@code products} row (columns as selected by {@link #run}) translated. */
+	Product product(ResultSet rs) throws SQLException {
 		String description = rs.getString("description");
 		return new Product(ProductId.of(rs.getLong("id")), new Sku(rs.getString("sku")), rs.getLong("category_id"),
 				rs.getString("name"), description == null ? "" : description, money(rs.getFloat("price")),

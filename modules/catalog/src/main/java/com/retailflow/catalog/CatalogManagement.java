@@ -12,7 +12,7 @@ import java.util.Optional;
  * instance; other instances see it when their short-lived entries expire.
  *
  * <p>Writes publish past-tense events inside their transaction, so they reach Spring Modulith's event publication
- * registry atomically with the change: {@link ProductChanged}, {@link PriceChanged} and, once per bulk import,
+ * registry atomically with the change: {@link ProductChanged}, {@link PriceChanged}, {@link CategoryRemoved} and, once per bulk import,
  * {@link CatalogImported}.
  */
 public interface CatalogManagement {
@@ -93,4 +93,22 @@ public interface CatalogManagement {
 	 * @throws IllegalArgumentException if the price is negative or not in the shop currency
 	 */
 	boolean changePrice(ProductId id, Money price);
+
+	/**
+	 * Removes a product that no longer exists (deleted on the legacy shop): afterwards {@link #product} finds nothing
+	 * and the storefront answers 404. Publishes {@link ProductChanged} if there was such a product. Its stock is
+	 * inventory's and stays there.
+	 *
+	 * @return whether a product was removed
+	 */
+	boolean removeProduct(ProductId id);
+
+	/**
+	 * Removes a category that no longer exists. Products listed in it keep their category id (the legacy shop has no
+	 * foreign keys either) and show without a category until they are moved. Publishes {@link CategoryRemoved} if
+	 * there was such a category.
+	 *
+	 * @return whether a category was removed
+	 */
+	boolean removeCategory(long id);
 }

@@ -1,0 +1,205 @@
+package com.retailflow.legacy.internal.sync;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies one batch of legacy changes to the new side, in ONE PostgreSQL transaction together with the checkpoint:
+ * lock the checkpoint, read the changes after it (and the gaps below it that have become visible), coalesce them per
+ * key, re-read the live legacy rows, call the module APIs (which join this transaction and publish their events in
+ * it), move the checkpoint, commit. A crash before the commit leaves data and checkpoint as they were; after it,
+ * both have moved. Re-reading live rows makes applying a key idempotent and order-free: whatever the order changes
+ * arrive in, the new side ends with the row as legacy has it now.
+ *
+ * <p>Out-of-order ids: {@code rf_change.id} is allocated when a legacy transaction writes, but becomes visible when it
+ * commits, so a long transaction can commit id 11 after id 12 was read. Ids skipped over are kept as gaps and looked up
+ * again on every poll until they appear or are older than {@link SyncSettings#gapRetention()}.
+ *
+ * <p>Each key is applied inside a savepoint: a row that cannot be translated, or that its module refuses, is
+ * quarantined with the reason and the batch goes on. Database failures are not a row's fault: they abort the batch,
+ * which is retried from the same checkpoint.
+ */
+@Component
+class ChangeApplier {
+
+	static final String STREAM = "legacy";
+
+	/** More missing ids in a row than concurrent legacy transactions could hold: an AUTO_INCREMENT jump. */
+	private static final int MAX_GAP = 1_000;
+
+	private static final Logger log = LoggerFactory.getLogger(ChangeApplier.class);
+
+	private final ChangeLog changes;
+	private final Checkpoints checkpoints;
+	private final Quarantine quarantine;
+	private final BackfillProgress backfill;
+	private final Map<String, TableMapping> mappings = new LinkedHashMap<>();
+	private final TransactionTemplate batch;
+	private final TransactionTemplate row;
+	private final SyncSettings settings;
+	private final Clock clock = Clock.systemUTC();
+
+	ChangeApplier(ChangeLog changes, Checkpoints checkpoints, Quarantine quarantine, BackfillProgress backfill,
+			List<TableMapping> mappings, PlatformTransactionManager transactions, SyncSettings settings) {
+		this.changes = changes;
+		this.checkpoints = checkpoints;
+		this.quarantine = quarantine;
+		this.backfill = backfill;
+		// Applied in the order the mappings are declared (@Order): categories, stock, then products, so that stock
+		// of a deleted product still finds its SKU in the catalog.
+		mappings.forEach(mapping -> this.mappings.put(mapping.legacyTable(), mapping));
+		this.batch = new TransactionTemplate(transactions);
+		this.row = new TransactionTemplate(transactions);
+		this.row.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		this.settings = settings;
+	}
+
+	/** What one batch did. */
+	record Outcome(int changes, int keys, int quarantined, long position) {
+
+		static final Outcome NOTHING = new Outcome(0, 0, 0, -1);
+	}
+
+	/** Applies the next batch; an empty outcome means there was nothing to apply. */
+	Outcome applyNext() {
+		Outcome outcome = batch.execute(status -> applyBatch());
+		return outcome == null ? Outcome.NOTHING : outcome;
+	}
+
+	private Outcome applyBatch() {
+		var before = checkpoints.lock(STREAM);
+		Instant now = clock.instant();
+		Map<String, OptionalLong> starts = new HashMap<>();
+		List<Change> fresh = changes.after(before.position(), settings.batchSize());
+		List<Change> late = changes.byIds(before.gaps().keySet());
+		if (fresh.isEmpty() && late.isEmpty() && !expiresGaps(before, now)) {
+			return new Outcome(0, 0, 0, before.position());
+		}
+
+		List<Change> taken = new ArrayList<>();
+		Map<Long, Instant> gaps = new TreeMap<>(before.gaps());
+		for (Change change : late) {
+			if (ready(change, starts)) {
+				gaps.remove(change.id());
+				taken.add(change);
+			}
+		}
+		long position = before.position();
+		for (Change change : fresh) {
+			if (!ready(change, starts)) {
+				// Its table's backfill has not completed: wait here, so none of its changes is passed over.
+				break;
+			}
+			if (change.id() - position - 1 > MAX_GAP) {
+				log.warn("Change ids {} to {} never appeared: a jump of the legacy AUTO_INCREMENT, not transactions",
+						position + 1, change.id() - 1);
+			}
+			else {
+				for (long missing = position + 1; missing < change.id(); missing++) {
+					gaps.put(missing, now);
+				}
+			}
+			position = change.id();
+			taken.add(change);
+		}
+		int waiting = gaps.size();
+		gaps.values().removeIf(noticed -> noticed.isBefore(now.minus(settings.gapRetention())));
+		if (gaps.size() < waiting) {
+			log.info("Gave up waiting for {} change id(s) skipped over more than {} ago: their legacy transactions "
+					+ "rolled back", waiting - gaps.size(), settings.gapRetention());
+		}
+
+		int keys = 0;
+		int quarantined = 0;
+		for (var entry : coalesce(taken, starts).entrySet()) {
+			TableMapping mapping = mappings.get(entry.getKey());
+			Map<String, Long> changeIds = entry.getValue();
+			Set<String> alreadyQuarantined = quarantine.keys(mapping.legacyTable());
+			for (TableMapping.RowSync sync : mapping.read(changeIds.keySet())) {
+				keys++;
+				long changeId = changeIds.get(sync.key());
+				String refused = sync.translated() ? applyInSavepoint(sync) : sync.untranslatable();
+				if (refused != null) {
+					quarantined++;
+					quarantine.put(mapping.legacyTable(), sync.key(), refused, changeId);
+					log.warn("Quarantined legacy {} {}: {}", mapping.legacyTable(), sync.key(), refused);
+				}
+				else if (alreadyQuarantined.contains(sync.key())) {
+					quarantine.release(mapping.legacyTable(), sync.key());
+				}
+			}
+		}
+		checkpoints.save(STREAM, before, new Checkpoints.Checkpoint(position, gaps));
+		return new Outcome(taken.size(), keys, quarantined, position);
+	}
+
+	/** @return the reason the module refused the row, or null if it was applied */
+	private @Nullable String applyInSavepoint(TableMapping.RowSync sync) {
+		try {
+			row.executeWithoutResult(status -> sync.apply().run());
+			return null;
+		}
+		catch (TransientDataAccessException | RecoverableDataAccessException | DataAccessResourceFailureException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			return ex.getClass().getSimpleName() + ": " + ex.getMessage();
+		}
+	}
+
+	private boolean expiresGaps(Checkpoints.Checkpoint checkpoint, Instant now) {
+		return checkpoint.gaps().values().stream().anyMatch(noticed -> noticed.isBefore(now.minus(settings.gapRetention())));
+	}
+
+	private boolean ready(Change change, Map<String, OptionalLong> starts) {
+		if (!mappings.containsKey(change.table())) {
+			return true;
+		}
+		return starts.computeIfAbsent(change.table(), backfill::startPosition).isPresent();
+	}
+
+	/** Keys per mapped table in mapping order, each with its latest change id; changes the backfill covered are dropped. */
+	private Map<String, Map<String, Long>> coalesce(List<Change> taken, Map<String, OptionalLong> starts) {
+		Map<String, Map<String, Long>> byTable = new LinkedHashMap<>();
+		mappings.keySet().forEach(table -> byTable.put(table, new LinkedHashMap<>()));
+		for (Change change : taken) {
+			var keys = byTable.get(change.table());
+			if (keys != null && change.id() > starts.get(change.table()).getAsLong()) {
+				keys.merge(change.key(), change.id(), Math::max);
+			}
+		}
+		byTable.values().removeIf(Map::isEmpty);
+		return byTable;
+	}
+
+	/** The tables this stream applies, with their modules. */
+	Map<String, String> modulesByTable() {
+		Map<String, String> modules = new LinkedHashMap<>();
+		mappings.values().forEach(mapping -> modules.put(mapping.legacyTable(), mapping.module()));
+		return modules;
+	}
+
+	Set<String> modules() {
+		return new LinkedHashSet<>(modulesByTable().values());
+	}
+}
