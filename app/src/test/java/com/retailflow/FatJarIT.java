@@ -28,7 +28,9 @@ class FatJarIT {
 		var process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
 				jar.toString(), "--server.port=" + port, "--spring.datasource.url=" + database.jdbcUrl(),
 				"--spring.datasource.username=" + database.username(),
-				"--spring.datasource.password=" + database.password(), "--retailflow.legacy.backfill-on-start=false")
+				"--spring.datasource.password=" + database.password(), "--retailflow.legacy.backfill-on-start=false",
+				// No legacy database of its own: the stream must not install capture on whatever answers at the default.
+				"--retailflow.legacy.sync.enabled=false")
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();

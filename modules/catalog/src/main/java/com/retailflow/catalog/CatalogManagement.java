@@ -44,6 +44,12 @@ public interface CatalogManagement {
 	 */
 	List<ProductView> featured(int limit);
 
+	/**
+	 * The product as stored at this moment, bypassing the caches, whatever its status: for the legacy sync, which
+	 * must never act on a cached copy.
+	 */
+	Optional<Product> storedProduct(ProductId id);
+
 	/** A category by its legacy id. */
 	Optional<Category> categoryById(long id);
 

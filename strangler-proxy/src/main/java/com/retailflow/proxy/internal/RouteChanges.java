@@ -8,6 +8,7 @@ import com.retailflow.proxy.AuditEntry;
 import com.retailflow.proxy.CutoverGate;
 import com.retailflow.proxy.GateReport;
 import com.retailflow.proxy.Mode;
+import com.retailflow.proxy.OwnershipHandover;
 import com.retailflow.proxy.RouteManagement;
 import com.retailflow.proxy.RouteView;
 
@@ -27,14 +28,16 @@ class RouteChanges implements RouteManagement {
 	private final MeterRegistry meters;
 	private final ShadowStats shadows;
 	private final double maxDifferenceRate;
+	private final ObjectProvider<OwnershipHandover> handovers;
 
 	/** Until the legacy adapter reports sync status, nobody can show a module is in sync: NEW needs force. */
 	static final CutoverGate NO_SYNC_STATUS = (routeId, module) -> GateReport.closed("no sync status for module '"
 			+ module + "': the legacy adapter reports none yet, so its data cannot be shown to be in sync");
 
 	RouteChanges(RouteRepository repository, RouteTable table, ObjectProvider<CutoverGate> gate, MeterRegistry meters,
-			ShadowStats shadows, ProxySettings settings) {
+			ShadowStats shadows, ProxySettings settings, ObjectProvider<OwnershipHandover> handovers) {
 		this.shadows = shadows;
+		this.handovers = handovers;
 		this.maxDifferenceRate = settings.shadow().maxDifferenceRate();
 		this.repository = repository;
 		this.table = table;
@@ -69,6 +72,8 @@ class RouteChanges implements RouteManagement {
 				throw new CutoverRefused(report);
 			}
 		}
+		handovers.orderedStream()
+			.forEach(handover -> handover.beforeFlip(current.id(), current.module(), current.mode(), change.mode()));
 		repository.change(current, change.mode(), percentBp, actor, change.reason().strip(),
 				change.force() && change.mode() == Mode.NEW, false);
 		table.reload();

@@ -68,7 +68,9 @@ class ChangeApplier {
 		// Applied in the order the mappings are declared (@Order): categories, stock, then products, so that stock
 		// of a deleted product still finds its SKU in the catalog.
 		mappings.forEach(mapping -> this.mappings.put(mapping.legacyTable(), mapping));
+		// A batch is a unit of its own, also when drained from inside another transaction (a route flip).
 		this.batch = new TransactionTemplate(transactions);
+		this.batch.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.row = new TransactionTemplate(transactions);
 		this.row.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.settings = settings;

@@ -63,6 +63,15 @@ class ChangeLog {
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
+	/** The tables with changes in {@code (after, upTo]}. */
+	java.util.Set<String> pendingBetween(long after, long upTo) {
+		return new java.util.HashSet<>(legacy.jdbc()
+			.sql("SELECT DISTINCT table_name FROM rf_change WHERE id > ? AND id <= ?")
+			.params(after, upTo)
+			.query(String.class)
+			.list());
+	}
+
 	/** The highest change id, 0 when the table is empty. */
 	long lastId() {
 		return legacy.jdbc().sql("SELECT COALESCE(MAX(id), 0) FROM rf_change").query(Long.class).single();

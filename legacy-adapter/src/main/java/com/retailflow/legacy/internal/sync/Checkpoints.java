@@ -43,6 +43,17 @@ class Checkpoints {
 		return new Checkpoint(position, gaps);
 	}
 
+	/** Position and gaps as committed, without locking anything. */
+	Checkpoint read(String stream) {
+		Map<Long, Instant> gaps = new TreeMap<>();
+		jdbc.sql("SELECT change_id, noticed_at FROM legacy_sync.change_gap WHERE stream = ?")
+			.param(stream)
+			.query(rs -> {
+				gaps.put(rs.getLong("change_id"), rs.getTimestamp("noticed_at").toInstant());
+			});
+		return new Checkpoint(position(stream), gaps);
+	}
+
 	/** The position without locking anything, for the lag figures. */
 	long position(String stream) {
 		return jdbc.sql("SELECT position FROM legacy_sync.change_checkpoint WHERE stream = ?")

@@ -36,7 +36,8 @@ class StreamLock implements AutoCloseable {
 		this.url = environment.getRequiredProperty("spring.datasource.url");
 		credentials.setProperty("user", environment.getProperty("spring.datasource.username", ""));
 		credentials.setProperty("password", environment.getProperty("spring.datasource.password", ""));
-		credentials.setProperty("ApplicationName", "retailflow-legacy-sync-lock");
+		// Names the holder in pg_stat_activity, so operators (and tests) see which process runs the stream.
+		credentials.setProperty("ApplicationName", "retailflow-legacy-sync pid " + ProcessHandle.current().pid());
 		// Notice a vanished PostgreSQL instead of waiting on a dead socket.
 		credentials.setProperty("tcpKeepAlive", "true");
 		credentials.setProperty("socketTimeout", "10");

@@ -77,6 +77,11 @@ class CatalogService implements CatalogManagement {
 	}
 
 	@Override
+	public Optional<Product> storedProduct(ProductId id) {
+		return products.find(id);
+	}
+
+	@Override
 	public ProductPage search(ProductQuery query) {
 		CategoryTree tree = tree();
 		List<Long> categoryIds = query.categoryId() == null ? null : tree.selfAndDescendants(query.categoryId());
