@@ -1,11 +1,18 @@
 package com.retailflow;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Test bootstrap at the root package: the adapter with the modules it adapts to (catalog, inventory, proxy),
- * as Spring Modulith sees them in production.
+ * as Spring Modulith sees them in production. Tests that need a real process to kill start it with {@link #main}.
  */
 @SpringBootApplication
+@EnableScheduling // as RetailFlowApplication
 class LegacyAdapterTestApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(LegacyAdapterTestApplication.class, args);
+	}
 }

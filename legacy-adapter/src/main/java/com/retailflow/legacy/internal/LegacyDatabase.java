@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,8 +18,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class LegacyDatabase implements DisposableBean {
 
+	/** Rows per network fetch when streaming large reads (MariaDB Connector/J streams when a fetch size is set). */
+	private static final int STREAMING_FETCH_SIZE = 5_000;
+
 	private final HikariDataSource pool;
 	private final JdbcClient jdbc;
+	private final JdbcTemplate streaming;
 
 	LegacyDatabase(LegacySettings settings) {
 		var config = new HikariConfig();
@@ -33,15 +38,22 @@ public class LegacyDatabase implements DisposableBean {
 		config.setReadOnly(false);
 		this.pool = new HikariDataSource(config);
 		this.jdbc = JdbcClient.create(pool);
+		this.streaming = new JdbcTemplate(pool);
+		this.streaming.setFetchSize(STREAMING_FETCH_SIZE);
 	}
 
 	public JdbcClient jdbc() {
 		return jdbc;
 	}
 
-	/** The pool itself, for what needs a {@code DataSource} (the capture migrations). */
+	/** The pool itself, for what needs a {@code DataSource} (the capture migrations, write-back transactions). */
 	public DataSource dataSource() {
 		return pool;
+	}
+
+	/** For reads of any size: rows arrive as they are read, never all in memory (reconciliation of whole tables). */
+	public JdbcTemplate streaming() {
+		return streaming;
 	}
 
 	@Override

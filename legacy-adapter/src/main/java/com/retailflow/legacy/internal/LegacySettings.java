@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The legacy side ({@code retailflow.legacy.*}).
  *
  * @param datasource the legacy MariaDB database
- * @param backfillOnStart copy legacy categories, products and stock into the new schemas at start-up
+ * @param backfillOnStart copy (or finish copying) legacy categories, products and stock into the new schemas once the
+ *        application is ready
  * @param sessionLifetime PHP sessions idle longer than this are treated as gone (PHP's gc_maxlifetime)
  * @param currency the currency the legacy shop's bare FLOAT prices are in (it shows "$")
  */

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.retailflow.catalog.CatalogManagement;
+import com.retailflow.catalog.StorefrontUrls;
 import com.retailflow.proxy.UrlTranslator;
 
 import org.springframework.stereotype.Component;
@@ -37,11 +38,11 @@ class LegacyUrls implements UrlTranslator {
 			case "/", "/index.php" -> query.isEmpty() ? Optional.of("/") : Optional.empty();
 			case "/product.php" -> only(query, "id").flatMap(q -> single(q, "id"))
 				.filter(id -> DIGITS.matcher(id).matches())
-				.map(id -> "/products/" + id);
+				.map(id -> StorefrontUrls.product(Long.parseLong(id)));
 			case "/category.php" -> only(query, "id", "page").flatMap(q -> single(q, "id"))
 				.filter(id -> DIGITS.matcher(id).matches())
 				.flatMap(id -> catalog.categoryById(Long.parseLong(id)))
-				.map(category -> "/categories/" + category.slug() + page(query));
+				.map(category -> StorefrontUrls.category(category) + page(query));
 			case "/search.php" -> only(query, "q", "page").flatMap(q -> single(q, "q"))
 				.map(q -> "/search?q=" + q + page(query));
 			default -> Optional.empty();

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -25,6 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * script, a plain SQL session), including writes that bump no timestamp; the adapter's own write-back is not; and
  * the removal command leaves the legacy data as it was.
  */
+// Closed after the class: its stream and pools must not keep running (and holding connections) beside later tests.
+@DirtiesContext
 @SpringBootTest
 class CaptureIntegrationTests {
 

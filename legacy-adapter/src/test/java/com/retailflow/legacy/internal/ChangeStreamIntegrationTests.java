@@ -18,6 +18,7 @@ import com.retailflow.catalog.ProductId;
 import com.retailflow.inventory.Availability;
 import com.retailflow.inventory.InventoryManagement;
 import com.retailflow.inventory.Sku;
+import com.retailflow.legacy.internal.backfill.Backfill;
 import com.retailflow.legacy.internal.sync.Quarantine;
 import com.retailflow.platform.testing.LegacyShop;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,6 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * timestamp and a delete, reaches the new API within 2 seconds; untranslatable rows are quarantined without stopping
  * the stream; a change id committed after a higher one is not lost; the checkpoint moves with the data.
  */
+// Closed after the class: its stream and pools must not keep running (and holding connections) beside later tests.
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "retailflow.legacy.sync.enabled=true", "retailflow.legacy.sync.poll-interval=50ms" })
 class ChangeStreamIntegrationTests {
@@ -54,7 +58,7 @@ class ChangeStreamIntegrationTests {
 	int port;
 
 	@Autowired
-	CatalogBackfill backfill;
+	Backfill backfill;
 
 	@Autowired
 	CatalogManagement catalog;

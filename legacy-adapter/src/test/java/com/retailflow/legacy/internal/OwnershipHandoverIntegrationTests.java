@@ -19,6 +19,7 @@ import com.retailflow.catalog.Money;
 import com.retailflow.catalog.ProductId;
 import com.retailflow.inventory.InventoryManagement;
 import com.retailflow.inventory.Sku;
+import com.retailflow.legacy.internal.backfill.Backfill;
 import com.retailflow.platform.testing.LegacyShop;
 import com.retailflow.proxy.Mode;
 import com.retailflow.proxy.RouteManagement;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -37,6 +39,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * back as changes (no echo); a flip to NEW first applies every pending legacy change, a flip back first delivers
  * every pending write-back; and with writes on both sides while flipping, both sides end equal.
  */
+// Closed after the class: its stream and pools must not keep running (and holding connections) beside later tests.
+@DirtiesContext
 @SpringBootTest(properties = { "retailflow.legacy.sync.enabled=true", "retailflow.legacy.sync.poll-interval=50ms",
 		"retailflow.proxy.routes[0].id=catalog", "retailflow.proxy.routes[0].module=catalog",
 		"retailflow.proxy.routes[0].legacy-patterns=/product.php", "retailflow.proxy.routes[0].new-patterns=/products/**",
@@ -55,7 +59,7 @@ class OwnershipHandoverIntegrationTests {
 	}
 
 	@Autowired
-	CatalogBackfill backfill;
+	Backfill backfill;
 
 	@Autowired
 	CatalogManagement catalog;

@@ -15,11 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import com.retailflow.legacy.internal.translation.LegacyTranslation;
 import com.retailflow.platform.testing.LegacyShop;
 import com.retailflow.platform.testing.TestDatabases;
 
 /**
- * Real app processes ({@code java … com.retailflow.SyncNode}) sharing one PostgreSQL and one legacy database, for
+ * Real app processes ({@code java … com.retailflow.LegacyAdapterTestApplication}) sharing one PostgreSQL and one legacy database, for
  * crash and takeover tests: start, {@code kill -9}, find the stream's holder, and compare both sides row by row.
  */
 final class SyncNodes implements AutoCloseable {
@@ -68,7 +69,7 @@ final class SyncNodes implements AutoCloseable {
 		Files.createDirectories(log.getParent());
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-				"com.retailflow.SyncNode", "--server.port=" + port,
+				"com.retailflow.LegacyAdapterTestApplication", "--server.port=" + port,
 				"--spring.datasource.url=" + postgres.jdbcUrl(), "--spring.datasource.username=" + postgres.username(),
 				"--spring.datasource.password=" + postgres.password(),
 				"--retailflow.legacy.datasource.url=" + legacy.jdbcUrl(),
@@ -76,7 +77,12 @@ final class SyncNodes implements AutoCloseable {
 				"--retailflow.legacy.datasource.password=" + legacy.password(), "--retailflow.legacy.sync.enabled=true",
 				"--retailflow.legacy.sync.poll-interval=50ms", "--retailflow.legacy.sync.lock-retry=500ms",
 				"--logging.level.com.retailflow.legacy=INFO"));
-		command.addAll(List.of(extra));
+		for (String argument : extra) {
+			// An argument given here replaces the default of the same name (e.g. the datasource URL via a proxy).
+			String option = argument.substring(0, argument.indexOf('=') + 1);
+			command.removeIf(existing -> existing.startsWith(option));
+			command.add(argument);
+		}
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 			.start();
@@ -125,7 +131,7 @@ final class SyncNodes implements AutoCloseable {
 				String price = new BigDecimal(Float.toString(rs.getFloat("price"))).setScale(2, RoundingMode.HALF_UP)
 					.toPlainString();
 				rows.put(rs.getLong("id"), rs.getString("sku") + "|" + rs.getString("name") + "|" + price + "|"
-						+ CatalogBackfill.status(rs.getInt("status")) + "|" + Math.max(0, rs.getInt("qty")));
+						+ LegacyTranslation.status(rs.getInt("status")) + "|" + Math.max(0, rs.getInt("qty")));
 			}
 		}
 		return rows;

@@ -1,7 +1,12 @@
 package com.retailflow.catalog;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import com.retailflow.inventory.RangeChecksum;
 
 /**
  * The catalog module's API: products, categories and exact prices for the storefront, search and filtering, and the
@@ -59,6 +64,9 @@ public interface CatalogManagement {
 	/** All categories, ordered by id like the legacy shop; {@link Category#parentId()} gives the tree. */
 	List<Category> categories();
 
+	/** The direct subcategories of a category, ordered by id; empty for an unknown category or a leaf. */
+	List<Category> subcategories(long categoryId);
+
 	// ---- writes (legacy adapter, back office) ----
 
 	/**
@@ -71,9 +79,9 @@ public interface CatalogManagement {
 	ImportResult importCategories(List<Category> categories);
 
 	/**
-	 * Inserts or updates products by id for backfills of millions of rows: set-based upserts of thousands of rows per
-	 * statement, all in one transaction (callers that want checkpoints call it once per chunk, and may do so from
-	 * several threads for disjoint chunks). Rows equal to the stored ones are not rewritten, so running the same import
+	 * Inserts or updates products by id for backfills of millions of rows: the rows are COPied into a staging table and
+	 * upserted from it in one statement, all in one transaction (the caller's, if it has one: callers that checkpoint
+	 * call it once per chunk inside their own transaction, and may do so from several threads for disjoint chunks). Rows equal to the stored ones are not rewritten, so running the same import
 	 * twice writes nothing the second time. Publishes one {@link CatalogImported} if anything was written, never an
 	 * event per product.
 	 *
@@ -117,4 +125,26 @@ public interface CatalogManagement {
 	 * @return whether a category was removed
 	 */
 	boolean removeCategory(long id);
+
+
+	// ---- reconciliation with the legacy shop ----
+
+	/**
+	 * Counts and checksums of the stored categories over consecutive id ranges, computed in SQL.
+	 *
+	 * @param bounds {@code b0 … bn} describe n ranges {@code [b(i), b(i+1))}, ascending; the first and last may be null
+	 *        for unbounded
+	 * @return n checksums, one per range, each the XOR of {@link Category#digest()} over its categories
+	 * @throws IllegalArgumentException for fewer than two bounds, or null bounds inside the list
+	 */
+	List<RangeChecksum> categoryChecksums(List<@Nullable Long> bounds);
+
+	/** Each stored category's {@link Category#digest()} by id in {@code [from, to)} (null for unbounded). */
+	Map<Long, Long> categoryDigests(@Nullable Long from, @Nullable Long to);
+
+	/** {@link #categoryChecksums} for products, with {@link Product#digest()}. */
+	List<RangeChecksum> productChecksums(List<@Nullable Long> bounds);
+
+	/** Each stored product's {@link Product#digest()} by id in {@code [from, to)} (null for unbounded). */
+	Map<Long, Long> productDigests(@Nullable Long from, @Nullable Long to);
 }

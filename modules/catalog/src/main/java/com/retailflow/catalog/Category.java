@@ -5,6 +5,8 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import com.retailflow.inventory.RangeChecksum;
+
 /**
  * A category of the shop's category tree.
  *
@@ -36,5 +38,13 @@ public record Category(long id, @Nullable Long parentId, String name, String slu
 
 	public boolean topLevel() {
 		return parentId == null;
+	}
+
+	/**
+	 * This category's row digest for reconciliation ({@link RangeChecksum#digest} over id, parent id or "", name and
+	 * slug), as {@link CatalogManagement#categoryChecksums} computes it over stored rows.
+	 */
+	public long digest() {
+		return RangeChecksum.digest(Long.toString(id), parentId == null ? "" : parentId.toString(), name, slug);
 	}
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
+import com.retailflow.inventory.RangeChecksum;
 import com.retailflow.inventory.Sku;
 
 /**
@@ -49,5 +50,16 @@ public record Product(ProductId id, Sku sku, long categoryId, String name, Strin
 	/** This product with another status. */
 	public Product withStatus(ProductStatus newStatus) {
 		return new Product(id, sku, categoryId, name, description, price, newStatus, createdAt);
+	}
+
+	/**
+	 * This product's row digest for reconciliation ({@link RangeChecksum#digest} over id, SKU, category id, name,
+	 * description, price, currency, status and creation time in epoch microseconds), as
+	 * {@link CatalogManagement#productChecksums} computes it over stored rows.
+	 */
+	public long digest() {
+		return RangeChecksum.digest(Long.toString(id.value()), sku.code(), Long.toString(categoryId), name, description,
+				price.amount().toPlainString(), price.currency().getCurrencyCode(), status.name(),
+				Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, createdAt)));
 	}
 }

@@ -22,6 +22,15 @@ public record Availability(Sku sku, int available, Level level) {
 		return new Availability(sku, Math.max(available, 0), level);
 	}
 
+	/** What the storefront shows shoppers, the legacy shop's wording: "In stock", "Only 3 left", "Out of stock". */
+	public String label() {
+		return switch (level) {
+			case IN_STOCK -> "In stock";
+			case LOW -> "Only " + available + " left";
+			case OUT_OF_STOCK -> "Out of stock";
+		};
+	}
+
 	/** Unknown SKUs have nothing to sell. */
 	public static Availability none(Sku sku) {
 		return of(sku, 0);

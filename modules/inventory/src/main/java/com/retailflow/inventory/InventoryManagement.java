@@ -2,11 +2,13 @@ package com.retailflow.inventory;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,9 +38,6 @@ import com.retailflow.inventory.internal.StockLevels;
 public class InventoryManagement {
 
 	private static final Logger log = LoggerFactory.getLogger(InventoryManagement.class);
-
-	/** SKUs per statement when importing: big enough to amortise round trips, small enough for modest arrays. */
-	private static final int IMPORT_CHUNK = 10_000;
 
 	private final StockLevels stock;
 	private final Reservations reservations;
@@ -123,8 +122,8 @@ public class InventoryManagement {
 	}
 
 	/**
-	 * Sets units on hand for many SKUs at once, for backfills of up to millions of SKUs: rows are upserted from arrays,
-	 * ten thousand per statement, all in one transaction. Publishes one {@link StockImported} instead of a
+	 * Sets units on hand for many SKUs at once, for backfills of up to millions of SKUs: rows are COPied into a staging
+	 * table and upserted from it in one statement, all in one transaction (the caller's, if it has one). Publishes one {@link StockImported} instead of a
 	 * {@link StockChanged} per SKU.
 	 *
 	 * <p>A SKU whose open reservations hold more units than its new level is skipped (and logged), like
@@ -145,26 +144,43 @@ public class InventoryManagement {
 			return 0;
 		}
 		// Ascending SKU order: concurrent imports (and the expiry job) then lock rows in the same order, never deadlock.
-		var sorted = new ArrayList<>(onHand.entrySet());
-		sorted.sort(Map.Entry.comparingByKey(StockLevels.LOCK_ORDER));
-		Instant now = clock.instant();
-		int written = 0;
-		for (int from = 0; from < sorted.size(); from += IMPORT_CHUNK) {
-			var chunk = sorted.subList(from, Math.min(from + IMPORT_CHUNK, sorted.size()));
-			String[] skus = new String[chunk.size()];
-			Integer[] levels = new Integer[chunk.size()];
-			for (int i = 0; i < chunk.size(); i++) {
-				skus[i] = chunk.get(i).getKey().code();
-				levels[i] = chunk.get(i).getValue();
-			}
-			written += stock.upsert(skus, levels, now);
-		}
+		var sorted = new java.util.TreeMap<Sku, Integer>(StockLevels.LOCK_ORDER);
+		sorted.putAll(onHand);
+		int written = stock.importRows(sorted, clock.instant());
 		if (written < sorted.size()) {
 			log.warn("Stock import skipped {} of {} SKUs whose open reservations hold more than the imported level",
 					sorted.size() - written, sorted.size());
 		}
 		events.publishEvent(new StockImported(written));
 		return written;
+	}
+
+	// ---- reconciliation with the legacy shop ----
+
+	/**
+	 * Counts and checksums of the stock rows (SKU and units on hand; reservations are this module's own business) over
+	 * consecutive SKU ranges, SKUs compared by their UTF-8 bytes, not by a collation.
+	 *
+	 * @param bounds {@code b0 … bn} describe n ranges {@code [b(i), b(i+1))}, ascending; the first and last may be
+	 *        null for unbounded
+	 * @return n checksums, one per range, each the XOR of {@link #stockDigest} over its rows
+	 * @throws IllegalArgumentException for fewer than two bounds, or null bounds inside the list
+	 */
+	public List<RangeChecksum> stockChecksums(List<@Nullable String> bounds) {
+		if (bounds.size() < 2 || bounds.subList(1, bounds.size() - 1).contains(null)) {
+			throw new IllegalArgumentException("Ranges need two or more bounds, null only at either end: " + bounds);
+		}
+		return stock.checksums(bounds);
+	}
+
+	/** Each SKU's {@link #stockDigest} in {@code [from, to)} (byte order, null for unbounded), in that order. */
+	public Map<Sku, Long> stockDigests(@Nullable String from, @Nullable String to) {
+		return stock.digests(from, to);
+	}
+
+	/** The row digest of a SKU's stock, as {@link #stockChecksums} computes it over stored rows. */
+	public static long stockDigest(Sku sku, int onHand) {
+		return RangeChecksum.digest(sku.code(), Integer.toString(onHand));
 	}
 
 	/**

@@ -23,14 +23,14 @@ import org.springframework.util.unit.DataSize;
  * @param shadow shadow traffic and comparison
  */
 @ConfigurationProperties("retailflow.proxy")
-record ProxySettings(@DefaultValue("http://127.0.0.1:8081") URI legacyUrl,
+public record ProxySettings(@DefaultValue("http://127.0.0.1:8081") URI legacyUrl,
 		@DefaultValue("1s") Duration connectTimeout, @DefaultValue("30s") Duration readTimeout,
 		@DefaultValue("10MB") DataSize maxBodySize, @DefaultValue("256") int maxConnections,
 		@DefaultValue("true") boolean servedByHeader, @DefaultValue("500ms") Duration refreshInterval,
 		@DefaultValue List<RouteSeed> routes, @DefaultValue Fallback fallback, @DefaultValue Shadow shadow) {
 
 	/** One route of the seed. */
-	record RouteSeed(String id, String module, List<String> legacyPatterns, List<String> newPatterns) {
+	public record RouteSeed(String id, String module, List<String> legacyPatterns, List<String> newPatterns) {
 	}
 
 	/**
@@ -38,7 +38,7 @@ record ProxySettings(@DefaultValue("http://127.0.0.1:8081") URI legacyUrl,
 	 * @param minRequests below this many new-side requests in the window the state is "insufficient data"
 	 * @param window the sliding window the rate is measured over
 	 */
-	record Fallback(@DefaultValue("0.2") double errorRate, @DefaultValue("20") int minRequests,
+	public record Fallback(@DefaultValue("0.2") double errorRate, @DefaultValue("20") int minRequests,
 			@DefaultValue("30s") Duration window) {
 	}
 
@@ -54,7 +54,7 @@ record ProxySettings(@DefaultValue("http://127.0.0.1:8081") URI legacyUrl,
 	 * @param defaults rules applied to every route
 	 * @param rules extra rules per route id
 	 */
-	record Shadow(@DefaultValue("1000") int queueCapacity, @DefaultValue("4") int workers,
+	public record Shadow(@DefaultValue("1000") int queueCapacity, @DefaultValue("4") int workers,
 			@DefaultValue("2s") Duration timeout, @DefaultValue("1MB") DataSize maxBodySize,
 			@DefaultValue("0.1") double noiseSampleRate, @DefaultValue("50") int samplesKept,
 			@DefaultValue("0.01") double maxDifferenceRate, @DefaultValue ShadowRules defaults,
@@ -70,7 +70,7 @@ record ProxySettings(@DefaultValue("http://127.0.0.1:8081") URI legacyUrl,
 	 * @param headers the only response headers compared
 	 * @param orderInsensitiveLists compare JSON arrays as multisets
 	 */
-	record ShadowRules(
+	public record ShadowRules(
 			@DefaultValue({ "Page generated at [0-9: -]+", "name=\"csrf\" value=\"[0-9a-f]*\"" }) List<String> ignoreRegexes,
 			@DefaultValue List<String> ignoreHtmlSelectors, @DefaultValue List<String> ignoreJsonPaths,
 			@DefaultValue("Content-Type") List<String> headers, @DefaultValue("false") boolean orderInsensitiveLists) {

@@ -12,6 +12,10 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 
+import com.retailflow.legacy.internal.backfill.BackfillProgress;
+import com.retailflow.legacy.internal.tables.SyncedTable;
+import com.retailflow.legacy.internal.tables.SyncedTables;
+
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,21 +57,19 @@ class ChangeApplier {
 	private final Checkpoints checkpoints;
 	private final Quarantine quarantine;
 	private final BackfillProgress backfill;
-	private final Map<String, TableMapping> mappings = new LinkedHashMap<>();
+	private final Map<String, SyncedTable<?>> mappings = new LinkedHashMap<>();
 	private final TransactionTemplate batch;
 	private final TransactionTemplate row;
 	private final SyncSettings settings;
 	private final Clock clock = Clock.systemUTC();
 
 	ChangeApplier(ChangeLog changes, Checkpoints checkpoints, Quarantine quarantine, BackfillProgress backfill,
-			List<TableMapping> mappings, PlatformTransactionManager transactions, SyncSettings settings) {
+			SyncedTables tables, PlatformTransactionManager transactions, SyncSettings settings) {
 		this.changes = changes;
 		this.checkpoints = checkpoints;
 		this.quarantine = quarantine;
 		this.backfill = backfill;
-		// Applied in the order the mappings are declared (@Order): categories, stock, then products, so that stock
-		// of a deleted product still finds its SKU in the catalog.
-		mappings.forEach(mapping -> this.mappings.put(mapping.legacyTable(), mapping));
+		tables.all().forEach(table -> this.mappings.put(table.name(), table));
 		// A batch is a unit of its own, also when drained from inside another transaction (a route flip).
 		this.batch = new TransactionTemplate(transactions);
 		this.batch.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -131,34 +133,43 @@ class ChangeApplier {
 					+ "rolled back", waiting - gaps.size(), settings.gapRetention());
 		}
 
-		int keys = 0;
-		int quarantined = 0;
+		// Every live row is read (and translated) before anything is written, so a table's reads never see another
+		// table's changes of this batch half applied (the stock of a deleted product still finds its SKU).
+		record Pending(SyncedTable<?> table, SyncedTable.LiveRow row, long changeId, Set<String> quarantined) {
+		}
+		List<Pending> pending = new ArrayList<>();
 		for (var entry : coalesce(taken, starts).entrySet()) {
-			TableMapping mapping = mappings.get(entry.getKey());
+			SyncedTable<?> table = mappings.get(entry.getKey());
 			Map<String, Long> changeIds = entry.getValue();
-			Set<String> alreadyQuarantined = quarantine.keys(mapping.legacyTable());
-			for (TableMapping.RowSync sync : mapping.read(changeIds.keySet())) {
-				keys++;
-				long changeId = changeIds.get(sync.key());
-				String refused = sync.translated() ? applyInSavepoint(sync) : sync.untranslatable();
-				if (refused != null) {
-					quarantined++;
-					quarantine.put(mapping.legacyTable(), sync.key(), refused, changeId);
-					log.warn("Quarantined legacy {} {}: {}", mapping.legacyTable(), sync.key(), refused);
-				}
-				else if (alreadyQuarantined.contains(sync.key())) {
-					quarantine.release(mapping.legacyTable(), sync.key());
-				}
+			Set<String> quarantined = quarantine.keys(table.name());
+			for (SyncedTable.LiveRow row : table.liveRows(changeIds.keySet())) {
+				pending.add(new Pending(table, row, changeIds.get(row.key()), quarantined));
 			}
 		}
+		int refusedRows = 0;
+		for (Pending change : pending) {
+			String table = change.table().name();
+			String key = change.row().key();
+			String refused = change.row().translated() ? applyInSavepoint(change.row()) : change.row().untranslatable();
+			if (refused != null) {
+				refusedRows++;
+				quarantine.put(table, key, refused, change.changeId());
+				log.warn("Quarantined legacy {} {}: {}", table, key, refused);
+			}
+			else if (change.quarantined().contains(key)) {
+				quarantine.release(table, key);
+			}
+		}
+		int keys = pending.size();
+		int quarantined = refusedRows;
 		checkpoints.save(STREAM, before, new Checkpoints.Checkpoint(position, gaps));
 		return new Outcome(taken.size(), keys, quarantined, position);
 	}
 
 	/** @return the reason the module refused the row, or null if it was applied */
-	private @Nullable String applyInSavepoint(TableMapping.RowSync sync) {
+	private @Nullable String applyInSavepoint(SyncedTable.LiveRow live) {
 		try {
-			row.executeWithoutResult(status -> sync.apply().run());
+			row.executeWithoutResult(status -> live.apply().run());
 			return null;
 		}
 		catch (TransientDataAccessException | RecoverableDataAccessException | DataAccessResourceFailureException ex) {
@@ -177,7 +188,18 @@ class ChangeApplier {
 		if (!mappings.containsKey(change.table())) {
 			return true;
 		}
-		return starts.computeIfAbsent(change.table(), backfill::startPosition).isPresent();
+		return starts.computeIfAbsent(change.table(), this::startPosition).isPresent();
+	}
+
+	/**
+	 * Where a table's changes start: above the position its backfill recorded before copying, once that backfill
+	 * completed (what it copied already holds every change up to there); empty while it has not.
+	 */
+	private OptionalLong startPosition(String table) {
+		return backfill.find(table)
+			.filter(BackfillProgress.State::completed)
+			.map(state -> OptionalLong.of(state.startPosition()))
+			.orElse(OptionalLong.empty());
 	}
 
 	/** Keys per mapped table in mapping order, each with its latest change id; changes the backfill covered are dropped. */
@@ -197,7 +219,7 @@ class ChangeApplier {
 	/** The tables this stream applies, with their modules. */
 	Map<String, String> modulesByTable() {
 		Map<String, String> modules = new LinkedHashMap<>();
-		mappings.values().forEach(mapping -> modules.put(mapping.legacyTable(), mapping.module()));
+		mappings.values().forEach(table -> modules.put(table.name(), table.module()));
 		return modules;
 	}
 

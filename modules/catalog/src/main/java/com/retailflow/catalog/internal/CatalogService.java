@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,6 +31,7 @@ import com.retailflow.catalog.ProductView;
 import com.retailflow.catalog.UnknownProduct;
 import com.retailflow.inventory.Availability;
 import com.retailflow.inventory.InventoryManagement;
+import com.retailflow.inventory.RangeChecksum;
 import com.retailflow.inventory.Sku;
 
 /**
@@ -128,6 +130,11 @@ class CatalogService implements CatalogManagement {
 		return tree().all();
 	}
 
+	@Override
+	public List<Category> subcategories(long categoryId) {
+		return tree().children(categoryId);
+	}
+
 	/** The category tree, for the web layer's navigation and breadcrumbs. */
 	CategoryTree tree() {
 		return caches.categoryTree(() -> new CategoryTree(categories.all()));
@@ -176,7 +183,7 @@ class CatalogService implements CatalogManagement {
 	public ImportResult importProducts(List<Product> incoming) {
 		Map<Long, Product> byId = lastPerId(incoming, product -> product.id().value());
 		byId.values().forEach(product -> requireShopCurrency(product.price()));
-		int written = chunked(new ArrayList<>(byId.values()), products::upsert);
+		int written = products.importRows(byId.values());
 		var result = new ImportResult(byId.size(), written);
 		if (written > 0) {
 			events.publishEvent(new CatalogImported(CatalogImported.Kind.PRODUCTS, result.received(), written));
@@ -235,6 +242,28 @@ class CatalogService implements CatalogManagement {
 		}
 		events.publishEvent(new CategoryRemoved(id));
 		return true;
+	}
+
+	// ---- reconciliation ----
+
+	@Override
+	public List<RangeChecksum> categoryChecksums(List<@Nullable Long> bounds) {
+		return categories.checksums(bounds);
+	}
+
+	@Override
+	public Map<Long, Long> categoryDigests(@Nullable Long from, @Nullable Long to) {
+		return categories.digests(from, to);
+	}
+
+	@Override
+	public List<RangeChecksum> productChecksums(List<@Nullable Long> bounds) {
+		return products.checksums(bounds);
+	}
+
+	@Override
+	public Map<Long, Long> productDigests(@Nullable Long from, @Nullable Long to) {
+		return products.digests(from, to);
 	}
 
 	private void requireShopCurrency(Money price) {

@@ -2,12 +2,16 @@ package com.retailflow.catalog.internal;
 
 import java.sql.PreparedStatement;
 import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import com.retailflow.catalog.Category;
+import com.retailflow.inventory.RangeChecksum;
 
 /** The {@code catalog.category} table. */
 @Repository
@@ -25,9 +29,19 @@ class Categories {
 			""";
 
 	private final JdbcTemplate jdbc;
+	private final KeyRanges ranges;
 
 	Categories(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+		this.ranges = new KeyRanges(jdbc, "catalog.category", "id, coalesce(parent_id::text, ''), name, slug");
+	}
+
+	List<RangeChecksum> checksums(List<@Nullable Long> bounds) {
+		return ranges.checksums(bounds);
+	}
+
+	Map<Long, Long> digests(@Nullable Long from, @Nullable Long to) {
+		return ranges.digests(from, to);
 	}
 
 	List<Category> all() {

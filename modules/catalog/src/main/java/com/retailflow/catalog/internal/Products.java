@@ -1,5 +1,8 @@
 package com.retailflow.catalog.internal;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,9 +12,11 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -24,6 +29,7 @@ import com.retailflow.catalog.Product;
 import com.retailflow.catalog.ProductId;
 import com.retailflow.catalog.ProductQuery;
 import com.retailflow.catalog.ProductStatus;
+import com.retailflow.inventory.RangeChecksum;
 import com.retailflow.inventory.Sku;
 
 /**
@@ -59,14 +65,105 @@ class Products {
 			                         excluded.price, excluded.currency, excluded.status, excluded.created_at)
 			""";
 
+	/*
+	 * Bulk imports: COPY into a session-private staging table (created once per connection, emptied by TRUNCATE, which
+	 * leaves no dead rows behind), then one upsert from it with the same rules as UPSERT.
+	 */
+	private static final String STAGING = """
+			CREATE TEMP TABLE IF NOT EXISTS catalog_product_import (id bigint, sku text, category_id bigint, name text,
+			  description text, price numeric, currency text, status text, created_at timestamptz)""";
+
+	private static final String UPSERT_STAGED = """
+			INSERT INTO catalog.product AS p (id, sku, category_id, name, description, price, currency, status,
+			                                  created_at, updated_at)
+			SELECT t.id, t.sku, t.category_id, t.name, t.description, t.price, t.currency, t.status, t.created_at, now()
+			  FROM pg_temp.catalog_product_import t
+			ON CONFLICT (id) DO UPDATE
+			   SET sku = excluded.sku, category_id = excluded.category_id, name = excluded.name,
+			       description = excluded.description, price = excluded.price, currency = excluded.currency,
+			       status = excluded.status, created_at = excluded.created_at, updated_at = excluded.updated_at
+			 WHERE (p.sku, p.category_id, p.name, p.description, p.price, p.currency, p.status, p.created_at)
+			       IS DISTINCT FROM (excluded.sku, excluded.category_id, excluded.name, excluded.description,
+			                         excluded.price, excluded.currency, excluded.status, excluded.created_at)
+			""";
+
 	private static final RowMapper<Product> PRODUCT = Products::map;
 
 	private final JdbcTemplate jdbc;
 	private final NamedParameterJdbcTemplate named;
 
+	private final KeyRanges ranges;
+
 	Products(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
+		this.ranges = new KeyRanges(jdbc, "catalog.product", "id, sku, category_id, name, description, price, currency, "
+				+ "status, (extract(epoch FROM created_at) * 1000000)::bigint");
+	}
+
+	/**
+	 * Upserts any number of products through COPY and a staging table, in the caller's transaction; the caller has
+	 * removed duplicate ids.
+	 *
+	 * @return rows inserted or changed
+	 */
+	int importRows(Collection<Product> products) {
+		if (products.isEmpty()) {
+			return 0;
+		}
+		var rows = new StringBuilder(products.size() * 256);
+		for (Product product : products) {
+			rows.append(product.id().value()).append('\t');
+			field(rows, product.sku().code());
+			rows.append(product.categoryId()).append('\t');
+			field(rows, product.name());
+			field(rows, product.description());
+			rows.append(product.price().amount().toPlainString()).append('\t');
+			rows.append(product.price().currency().getCurrencyCode()).append('\t');
+			rows.append(product.status().name()).append('\t');
+			rows.append(product.createdAt()).append('\n');
+		}
+		Integer written = jdbc.execute((ConnectionCallback<Integer>) connection -> {
+			try (var statement = connection.createStatement()) {
+				statement.execute(STAGING);
+				statement.execute("TRUNCATE pg_temp.catalog_product_import");
+			}
+			try {
+				connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY pg_temp.catalog_product_import "
+						+ "(id, sku, category_id, name, description, price, currency, status, created_at) FROM STDIN",
+						new StringReader(rows.toString()));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			try (var statement = connection.createStatement()) {
+				return statement.executeUpdate(UPSERT_STAGED);
+			}
+		});
+		return written == null ? 0 : written;
+	}
+
+	/** A text value in COPY's text format, then the column separator: backslash, tab and line breaks escaped. */
+	private static void field(StringBuilder rows, String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			switch (c) {
+				case '\\' -> rows.append("\\\\");
+				case '\t' -> rows.append("\\t");
+				case '\n' -> rows.append("\\n");
+				case '\r' -> rows.append("\\r");
+				default -> rows.append(c);
+			}
+		}
+		rows.append('\t');
+	}
+
+	List<RangeChecksum> checksums(List<@Nullable Long> bounds) {
+		return ranges.checksums(bounds);
+	}
+
+	Map<Long, Long> digests(@Nullable Long from, @Nullable Long to) {
+		return ranges.digests(from, to);
 	}
 
 	Optional<Product> find(ProductId id) {

@@ -2,21 +2,29 @@ package com.retailflow.inventory.internal;
 
 import static com.retailflow.inventory.internal.Timestamps.toDatabase;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.retailflow.inventory.RangeChecksum;
 import com.retailflow.inventory.Sku;
 
 /**
@@ -24,6 +32,9 @@ import com.retailflow.inventory.Sku;
  *
  * <p>Whoever changes more than one stock row in a transaction locks them in {@link #LOCK_ORDER}, so concurrent bulk
  * writers (imports, expiry runs on several instances) cannot deadlock each other.
+ *
+ * <p>Bulk imports COPY into a session-private staging table and upsert from it in one statement: COPY is the
+ * fastest way into PostgreSQL, and the upsert keeps the rules of {@link #upsert} (no stock below what is reserved).
  */
 @Repository
 public class StockLevels {
@@ -157,5 +168,88 @@ public class StockLevels {
 			statement.setArray(3, connection.createArrayOf("int4", onHand));
 			return statement;
 		});
+	}
+
+	/** Byte order of SKUs, as reconciliation compares them with legacy (never the database's collation). */
+	private static final String BYTE_ORDER = "sku COLLATE \"C\"";
+	private static final String DIGEST = RangeChecksum.SQL_DIGEST.formatted("sku, on_hand");
+
+	/**
+	 * {@link #upsert} for any number of SKUs through COPY into a staging table, locking rows in {@link #LOCK_ORDER};
+	 * the caller's transaction holds it all.
+	 *
+	 * @return rows inserted or updated
+	 */
+	public int importRows(Map<Sku, Integer> onHand, Instant now) {
+		Integer written = template.execute((ConnectionCallback<Integer>) connection -> {
+			try (var statement = connection.createStatement()) {
+				statement.execute("CREATE TEMP TABLE IF NOT EXISTS inventory_stock_import (sku text, on_hand int)");
+				statement.execute("TRUNCATE pg_temp.inventory_stock_import");
+			}
+			var rows = new StringBuilder(onHand.size() * 20);
+			onHand.forEach((sku, units) -> rows.append(copyText(sku.code())).append('\t').append(units).append('\n'));
+			try {
+				connection.unwrap(PGConnection.class)
+					.getCopyAPI()
+					.copyIn("COPY pg_temp.inventory_stock_import (sku, on_hand) FROM STDIN", new StringReader(rows.toString()));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			try (PreparedStatement upsert = connection.prepareStatement("""
+					INSERT INTO inventory.stock AS s (sku, on_hand, reserved, updated_at)
+					SELECT sku, on_hand, 0, ? FROM pg_temp.inventory_stock_import ORDER BY sku COLLATE "C"
+					ON CONFLICT (sku) DO UPDATE SET on_hand = excluded.on_hand, updated_at = excluded.updated_at
+					WHERE s.reserved <= excluded.on_hand""")) {
+				upsert.setObject(1, toDatabase(now));
+				return upsert.executeUpdate();
+			}
+		});
+		return written == null ? 0 : written;
+	}
+
+	/**
+	 * Counts and checksums of {@code (sku, on_hand)} over consecutive SKU ranges in byte order.
+	 *
+	 * @param bounds {@code b0 … bn}: n ranges {@code [b(i), b(i+1))}; a null first or last bound is unbounded
+	 * @return n checksums, one per range
+	 */
+	public List<RangeChecksum> checksums(List<@Nullable String> bounds) {
+		int ranges = bounds.size() - 1;
+		String[] interior = bounds.subList(1, ranges).toArray(String[]::new);
+		RangeChecksum[] sums = new RangeChecksum[ranges];
+		java.util.Arrays.fill(sums, RangeChecksum.EMPTY);
+		template.query(connection -> {
+			PreparedStatement statement = connection.prepareStatement("SELECT width_bucket(" + BYTE_ORDER
+					+ ", ?::text[]) AS range, count(*) AS rows, bit_xor(" + DIGEST + ") AS checksum FROM inventory.stock"
+					+ " WHERE (?::text IS NULL OR " + BYTE_ORDER + " >= ?) AND (?::text IS NULL OR " + BYTE_ORDER
+					+ " < ?) GROUP BY 1");
+			statement.setArray(1, connection.createArrayOf("text", interior));
+			statement.setString(2, bounds.getFirst());
+			statement.setString(3, bounds.getFirst());
+			statement.setString(4, bounds.getLast());
+			statement.setString(5, bounds.getLast());
+			return statement;
+		}, rs -> {
+			sums[rs.getInt("range")] = new RangeChecksum(rs.getLong("rows"), rs.getLong("checksum"));
+		});
+		return List.of(sums);
+	}
+
+	/** Each SKU's row digest in {@code [from, to)} (byte order; null bounds are unbounded). */
+	public Map<Sku, Long> digests(@Nullable String from, @Nullable String to) {
+		Map<Sku, Long> digests = new LinkedHashMap<>();
+		jdbc.sql("SELECT sku, " + DIGEST + " AS digest FROM inventory.stock WHERE (?::text IS NULL OR " + BYTE_ORDER
+				+ " >= ?) AND (?::text IS NULL OR " + BYTE_ORDER + " < ?) ORDER BY " + BYTE_ORDER)
+			.params(from, from, to, to)
+			.query(rs -> {
+				digests.put(new Sku(rs.getString("sku")), rs.getLong("digest"));
+			});
+		return digests;
+	}
+
+	/** A value in COPY's text format: backslash, tab, newline and carriage return escaped. */
+	private static String copyText(String value) {
+		return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
 	}
 }

@@ -8,6 +8,7 @@ import com.retailflow.catalog.Category;
 import com.retailflow.catalog.Money;
 import com.retailflow.catalog.ProductPage;
 import com.retailflow.catalog.ProductView;
+import com.retailflow.catalog.StorefrontUrls;
 import com.retailflow.inventory.Availability;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -34,12 +35,8 @@ final class ApiResources {
 					nullable = true) @Nullable Integer available) {
 
 		static AvailabilityResource of(Availability availability) {
-			return switch (availability.level()) {
-				case IN_STOCK -> new AvailabilityResource("IN_STOCK", "In stock", null);
-				case LOW -> new AvailabilityResource("LOW", "Only " + availability.available() + " left",
-						availability.available());
-				case OUT_OF_STOCK -> new AvailabilityResource("OUT_OF_STOCK", "Out of stock", null);
-			};
+			Integer available = availability.level() == Availability.Level.LOW ? availability.available() : null;
+			return new AvailabilityResource(availability.level().name(), availability.label(), available);
 		}
 	}
 
@@ -64,7 +61,7 @@ final class ApiResources {
 			return new ProductResource(product.id().value(), product.sku().code(), product.name(),
 					product.description(), PriceResource.of(product.price()), product.status().name(),
 					CategoryRef.of(view.category()), AvailabilityResource.of(view.availability()), view.buyable(),
-					"/products/" + product.id().value());
+					StorefrontUrls.product(product.id()));
 		}
 	}
 
@@ -83,7 +80,7 @@ final class ApiResources {
 
 		static CategoryResource of(Category category) {
 			return new CategoryResource(category.id(), category.parentId(), category.name(), category.slug(),
-					"/categories/" + category.slug());
+					StorefrontUrls.category(category));
 		}
 	}
 

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.retailflow.catalog.CatalogManagement;
 import com.retailflow.catalog.Category;
+import com.retailflow.catalog.StorefrontUrls;
 import com.retailflow.catalog.internal.web.ApiResources.CategoryDetailResource;
 import com.retailflow.catalog.internal.web.ApiResources.CategoryResource;
 
@@ -47,12 +48,11 @@ class CategoryApi {
 			.orElseThrow(() -> new ApiNotFound("No category '" + slug + "'"));
 		CategoryResource parent = category.parentId() == null ? null
 				: catalog.categoryById(category.parentId()).map(CategoryResource::of).orElse(null);
-		List<CategoryResource> children = catalog.categories()
+		List<CategoryResource> children = catalog.subcategories(category.id())
 			.stream()
-			.filter(candidate -> Long.valueOf(category.id()).equals(candidate.parentId()))
 			.map(CategoryResource::of)
 			.toList();
 		return new CategoryDetailResource(category.id(), category.parentId(), category.name(), category.slug(),
-				"/categories/" + category.slug(), parent, children);
+				StorefrontUrls.category(category), parent, children);
 	}
 }

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import com.retailflow.catalog.CatalogManagement;
 import com.retailflow.catalog.Category;
+import com.retailflow.catalog.StorefrontUrls;
 import com.retailflow.catalog.internal.web.Pages.Chrome;
 import com.retailflow.catalog.internal.web.Pages.NavItem;
 import com.retailflow.catalog.spi.ShopperContext;
@@ -52,14 +53,10 @@ class StorefrontChrome {
 		List<NavItem> nav = new ArrayList<>();
 		nav.add(new NavItem("Home", "/", active == HOME));
 		for (Category category : topCategories()) {
-			nav.add(new NavItem(category.name(), href(category), category.id() == active));
+			nav.add(new NavItem(category.name(), StorefrontUrls.category(category), category.id() == active));
 		}
 		return new Chrome(title, shoppers.current(request, response), nav, query,
 				GENERATED.format(Instant.now()));
-	}
-
-	static String href(Category category) {
-		return "/categories/" + category.slug();
 	}
 
 	private List<Category> topCategories() {

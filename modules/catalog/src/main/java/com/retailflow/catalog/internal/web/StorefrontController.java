@@ -26,6 +26,7 @@ import com.retailflow.catalog.ProductPage;
 import com.retailflow.catalog.ProductQuery;
 import com.retailflow.catalog.ProductStatus;
 import com.retailflow.catalog.ProductView;
+import com.retailflow.catalog.StorefrontUrls;
 import com.retailflow.catalog.internal.CatalogSettings;
 import com.retailflow.catalog.internal.web.Pages.Card;
 import com.retailflow.catalog.internal.web.Pages.CategoryGroup;
@@ -90,12 +91,11 @@ class StorefrontController {
 		ProductPage products = listing(ProductQuery.inCategory(category.id()), number,
 				"This category does not have that many pages.");
 		Category parent = category.parentId() == null ? null : catalog.categoryById(category.parentId()).orElse(null);
-		List<Link> subcategories = catalog.categories()
+		List<Link> subcategories = catalog.subcategories(category.id())
 			.stream()
-			.filter(candidate -> Long.valueOf(category.id()).equals(candidate.parentId()))
 			.map(StorefrontController::link)
 			.toList();
-		String base = StorefrontChrome.href(category);
+		String base = StorefrontUrls.category(category);
 		String title = category.name() + (number > 1 ? " - page " + number : "");
 		long active = parent != null ? parent.id() : category.id();
 		model.addAttribute(MODEL,
@@ -193,20 +193,21 @@ class StorefrontController {
 			return new Stock("discontinued", "This product has been discontinued.");
 		}
 		Availability availability = view.availability();
-		return switch (availability.level()) {
-			case OUT_OF_STOCK -> new Stock("out-of-stock", "Out of stock");
-			case LOW -> new Stock("low-stock", "Only " + availability.available() + " left");
-			case IN_STOCK -> new Stock("in-stock", "In stock");
+		String cssClass = switch (availability.level()) {
+			case OUT_OF_STOCK -> "out-of-stock";
+			case LOW -> "low-stock";
+			case IN_STOCK -> "in-stock";
 		};
+		return new Stock(cssClass, availability.label());
 	}
 
 	private static Card card(ProductView view) {
 		var product = view.product();
-		return new Card("/products/" + product.id().value(), Pages.initial(product.name()), product.name(),
+		return new Card(StorefrontUrls.product(product.id()), Pages.initial(product.name()), product.name(),
 				Prices.format(product.price()));
 	}
 
 	private static Link link(Category category) {
-		return new Link(category.name(), StorefrontChrome.href(category));
+		return new Link(category.name(), StorefrontUrls.category(category));
 	}
 }
