@@ -139,6 +139,29 @@ class ChangeStreamIntegrationTests {
 	}
 
 	@Test
+	void aRowItsModuleRefusesIsQuarantinedAndTheRestOfTheBatchApplies() throws Exception {
+		var sku = new Sku("SKU-000014");
+		legacySql("UPDATE stock SET qty = 10 WHERE product_id = 14");
+		await().atMost(WITHIN).untilAsserted(() -> assertThat(inventory.availabilityOf(sku).available()).isEqualTo(10));
+		inventory.reserve(sku, 3);
+
+		// Legacy now says 1 unit, fewer than the new side has reserved: inventory refuses it.
+		legacySql("UPDATE stock SET qty = 1 WHERE product_id = 14");
+		legacySql("UPDATE products SET price = 9.45 WHERE id = 15");
+
+		await().atMost(WITHIN).untilAsserted(() -> {
+			assertThat(catalog.product(ProductId.of(15)).orElseThrow().product().price().amount())
+				.isEqualByComparingTo("9.45");
+			assertThat(quarantine.entries()).anySatisfy(entry -> {
+				assertThat(entry.table()).isEqualTo("stock");
+				assertThat(entry.key()).isEqualTo("14");
+				assertThat(entry.reason()).contains("StockBelowReserved");
+			});
+		});
+		assertThat(inventory.availabilityOf(sku).available()).isEqualTo(7);
+	}
+
+	@Test
 	void aChangeCommittedAfterAHigherIdIsNotLost() throws Exception {
 		try (Connection longTransaction = legacySession()) {
 			longTransaction.setAutoCommit(false);

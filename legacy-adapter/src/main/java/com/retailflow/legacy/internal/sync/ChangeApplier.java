@@ -16,7 +16,6 @@ import com.retailflow.legacy.internal.backfill.BackfillProgress;
 import com.retailflow.legacy.internal.tables.SyncedTable;
 import com.retailflow.legacy.internal.tables.SyncedTables;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -24,6 +23,7 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,9 +39,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * commits, so a long transaction can commit id 11 after id 12 was read. Ids skipped over are kept as gaps and looked up
  * again on every poll until they appear or are older than {@link SyncSettings#gapRetention()}.
  *
- * <p>Each key is applied inside a savepoint: a row that cannot be translated, or that its module refuses, is
- * quarantined with the reason and the batch goes on. Database failures are not a row's fault: they abort the batch,
- * which is retried from the same checkpoint.
+ * <p>A row that cannot be translated is quarantined with the reason and the batch goes on. A row its module refuses
+ * (an exception from the API call) rolls the batch back, because a failed statement aborts the PostgreSQL
+ * transaction; the batch is then retried at once with that row quarantined instead of applied. Database failures
+ * are not a row's fault: they abort the batch, which is retried from the same checkpoint.
  */
 @Component
 class ChangeApplier {
@@ -59,7 +60,8 @@ class ChangeApplier {
 	private final BackfillProgress backfill;
 	private final Map<String, SyncedTable<?>> mappings = new LinkedHashMap<>();
 	private final TransactionTemplate batch;
-	private final TransactionTemplate row;
+	/** Keys whose module refused them in a batch that was therefore rolled back: quarantined when it is retried. */
+	private final Map<String, String> refused = new java.util.concurrent.ConcurrentHashMap<>();
 	private final SyncSettings settings;
 	private final Clock clock = Clock.systemUTC();
 
@@ -73,8 +75,6 @@ class ChangeApplier {
 		// A batch is a unit of its own, also when drained from inside another transaction (a route flip).
 		this.batch = new TransactionTemplate(transactions);
 		this.batch.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		this.row = new TransactionTemplate(transactions);
-		this.row.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.settings = settings;
 	}
 
@@ -86,8 +86,30 @@ class ChangeApplier {
 
 	/** Applies the next batch; an empty outcome means there was nothing to apply. */
 	Outcome applyNext() {
-		Outcome outcome = batch.execute(status -> applyBatch());
-		return outcome == null ? Outcome.NOTHING : outcome;
+		while (true) {
+			try {
+				Outcome outcome = batch.execute(status -> applyBatch());
+				refused.clear();
+				return outcome == null ? Outcome.NOTHING : outcome;
+			}
+			catch (RowRefused ex) {
+				// Rolled back whole (a failed statement aborts a PostgreSQL transaction); again, with the row set aside.
+				refused.put(ex.row, ex.reason);
+			}
+		}
+	}
+
+	/** A module refused one row: the batch rolls back and is retried with that row quarantined. */
+	private static final class RowRefused extends RuntimeException {
+
+		private final String row;
+		private final String reason;
+
+		RowRefused(String row, String reason) {
+			super(row + ": " + reason, null, false, false);
+			this.row = row;
+			this.reason = reason;
+		}
 	}
 
 	private Outcome applyBatch() {
@@ -150,11 +172,14 @@ class ChangeApplier {
 		for (Pending change : pending) {
 			String table = change.table().name();
 			String key = change.row().key();
-			String refused = change.row().translated() ? applyInSavepoint(change.row()) : change.row().untranslatable();
-			if (refused != null) {
+			String reason = change.row().translated() ? refused.get(table + ":" + key) : change.row().untranslatable();
+			if (reason == null) {
+				apply(table, key, change.row());
+			}
+			if (reason != null) {
 				refusedRows++;
-				quarantine.put(table, key, refused, change.changeId());
-				log.warn("Quarantined legacy {} {}: {}", table, key, refused);
+				quarantine.put(table, key, reason, change.changeId());
+				log.warn("Quarantined legacy {} {}: {}", table, key, reason);
 			}
 			else if (change.quarantined().contains(key)) {
 				quarantine.release(table, key);
@@ -166,17 +191,17 @@ class ChangeApplier {
 		return new Outcome(taken.size(), keys, quarantined, position);
 	}
 
-	/** @return the reason the module refused the row, or null if it was applied */
-	private @Nullable String applyInSavepoint(SyncedTable.LiveRow live) {
+	private static void apply(String table, String key, SyncedTable.LiveRow live) {
 		try {
-			row.executeWithoutResult(status -> live.apply().run());
-			return null;
+			live.apply().run();
 		}
-		catch (TransientDataAccessException | RecoverableDataAccessException | DataAccessResourceFailureException ex) {
+		catch (TransientDataAccessException | RecoverableDataAccessException | DataAccessResourceFailureException
+				| TransactionException ex) {
+			// The database or the transaction machinery failed, not the row: the whole batch is retried later.
 			throw ex;
 		}
 		catch (RuntimeException ex) {
-			return ex.getClass().getSimpleName() + ": " + ex.getMessage();
+			throw new RowRefused(table + ":" + key, ex.getClass().getSimpleName() + ": " + ex.getMessage());
 		}
 	}
 
