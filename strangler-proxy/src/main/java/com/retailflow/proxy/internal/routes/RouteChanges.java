@@ -12,6 +12,7 @@ import com.retailflow.proxy.AuditEntry;
 import com.retailflow.proxy.CutoverGate;
 import com.retailflow.proxy.GateReport;
 import com.retailflow.proxy.Mode;
+import com.retailflow.proxy.OwnershipHandover;
 import com.retailflow.proxy.RouteManagement;
 import com.retailflow.proxy.RouteView;
 import com.retailflow.proxy.ShadowSummary;
@@ -73,14 +74,17 @@ public class RouteChanges implements RouteManagement {
 	private final ProxySettings settings;
 	private final double maxDifferenceRate;
 	private final Queue<PendingWrite> pending = new ConcurrentLinkedQueue<>();
+	private final ObjectProvider<OwnershipHandover> handovers;
 
 	/** Until the legacy adapter reports sync status, nobody can show a module is in sync: NEW needs force. */
 	static final CutoverGate NO_SYNC_STATUS = (routeId, module) -> GateReport.closed("no sync status for module '"
 			+ module + "': the legacy adapter reports none yet, so its data cannot be shown to be in sync");
 
 	RouteChanges(RouteRepository repository, RouteTable table, ProxyDatabase database, ObjectProvider<CutoverGate> gate,
-			MeterRegistry meters, ShadowStats shadows, ProxySettings settings) {
+			MeterRegistry meters, ShadowStats shadows, ProxySettings settings,
+			ObjectProvider<OwnershipHandover> handovers) {
 		this.shadows = shadows;
+		this.handovers = handovers;
 		this.maxDifferenceRate = settings.shadow().maxDifferenceRate();
 		this.repository = repository;
 		this.table = table;
@@ -119,6 +123,18 @@ public class RouteChanges implements RouteManagement {
 			if (!report.open() && !change.force()) {
 				throw new CutoverRefused(report);
 			}
+		}
+		// Whoever keeps the route's data in sync hands the system of record over first; a rollback goes ahead
+		// whatever the hand-over says.
+		try {
+			handovers.orderedStream()
+				.forEach(handover -> handover.beforeFlip(known.id(), known.module(), known.mode(), change.mode()));
+		}
+		catch (RuntimeException ex) {
+			if (change.mode() != Mode.LEGACY) {
+				throw ex;
+			}
+			log.error("Hand-over before rolling {} back to LEGACY failed; rolling back anyway", id, ex);
 		}
 		String reason = change.reason().strip();
 		Instant at = Instant.now();
