@@ -61,7 +61,7 @@ class SignInConfiguration {
 	}
 
 	@Bean
-	AdminAccounts adminAccounts(Accounts accounts, AccountPasswords upgrades, PasswordHashing passwords,
+	AdminAccounts identityAdminAccounts(Accounts accounts, AccountPasswords upgrades, PasswordHashing passwords,
 			SignInThrottle throttle, TransactionTemplate transactions) {
 		var provider = throttled(new AccountUserDetails(accounts, upgrades,
 				account -> account.roles().contains(Role.ADMIN), transactions), passwords, throttle);
