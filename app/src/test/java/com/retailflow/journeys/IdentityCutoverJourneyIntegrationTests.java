@@ -98,7 +98,7 @@ class IdentityCutoverJourneyIntegrationTests extends AgainstLegacyShop {
 		HttpResponse<String> response = browser.send(HttpRequest
 			.newBuilder(URI.create(browser.base() + "/admin/api/routes/identity"))
 			.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)))
+					"Basic " + Base64.getEncoder().encodeToString("admin:app-test-secret".getBytes(StandardCharsets.UTF_8)))
 			.header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString("{\"mode\":\"" + mode + "\",\"reason\":\"journey test\",\"force\":true}"))
 			.build());
