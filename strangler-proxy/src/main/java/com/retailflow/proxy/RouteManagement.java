@@ -23,7 +23,7 @@ public interface RouteManagement {
 	List<AuditEntry> history(String id);
 
 	/**
-	 * The route's shadow comparison figures, for the cut-over gate.
+	 * The route's shadow results over the configured recent window, across all instances.
 	 *
 	 * @throws RouteNotFound for an unknown route
 	 */

@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,10 +33,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The migration team's API (BRIEF §5). Every endpoint requires the ADMIN role (see AdminSecurity). */
+/** The migration team's API . Every endpoint requires the ADMIN role (see AdminSecurity); every error is a problem (RFC 9457). */
 @RestController
 @RequestMapping("/admin/api")
 class AdminApiController {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AdminApiController.class);
 
 	/** The body of a flip. */
 	record ChangeJson(Mode mode, BigDecimal percent, String reason, Boolean force) {
@@ -50,7 +54,7 @@ class AdminApiController {
 	 */
 	record ModuleMigration(String module, String route, Mode mode, BigDecimal percent, String systemOfRecord,
 			@Nullable Double syncLagSeconds, @Nullable LastReconciliation lastReconciliation, long shadowComparisons,
-			double shadowDifferenceRate, double shadowNoiseRate) {
+			double shadowDifferenceRate, double shadowNoiseRate, double shadowAdjustedDifferenceRate) {
 	}
 
 	private final RouteManagement routes;
@@ -74,6 +78,7 @@ class AdminApiController {
 		return traffic.of(id);
 	}
 
+	/** The route's shadow summary (cluster-wide, recent window), the last hour by minute, and differing samples. */
 	@GetMapping("/routes/{id}/shadow")
 	ShadowStats.Report shadow(@PathVariable String id) {
 		routes.route(id).orElseThrow(() -> new RouteNotFound(id));
@@ -110,10 +115,10 @@ class AdminApiController {
 			boolean allOnNew = route.mode() == Mode.NEW
 					|| (route.mode() == Mode.CANARY && route.percent().compareTo(BigDecimal.valueOf(100)) == 0);
 			var status = sync.of(route.module());
-			var shadow = shadows.report(route.id());
+			var shadow = routes.shadowSummary(route.id());
 			return new ModuleMigration(route.module(), route.id(), route.mode(), route.percent(),
 					allOnNew ? "new" : "legacy", status.lagSeconds(), status.lastReconciliation(), shadow.comparisons(),
-					shadow.differenceRate(), shadow.noiseRate());
+					shadow.differenceRate(), shadow.noiseRate(), shadow.adjustedDifferenceRate());
 		}).toList();
 	}
 
@@ -125,6 +130,22 @@ class AdminApiController {
 	@ExceptionHandler(InvalidRouteChange.class)
 	ProblemDetail invalid(InvalidRouteChange ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	/** Anything else is a problem too, never Boot's default error body; its own status when it has one. */
+	@ExceptionHandler(Exception.class)
+	ProblemDetail unexpected(Exception ex) {
+		if (ex instanceof ErrorResponse error) {
+			return error.getBody();
+		}
+		if (ex instanceof HttpMessageNotReadableException) {
+			return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The body is not valid JSON for this call.");
+		}
+		log.error("Admin API call failed", ex);
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"The admin API could not answer; see the application log.");
+		problem.setTitle("Admin API error");
+		return problem;
 	}
 
 	@ExceptionHandler(CutoverRefused.class)

@@ -91,25 +91,34 @@ public class RouteChanges implements RouteManagement {
 		table.reload();
 	}
 
-	/** The gate's verdict plus the shadow condition: the noise-adjusted difference rate must be low enough. */
+	/**
+	 * The gate's verdict plus the shadow condition: enough comparisons in the recent window, and no field whose
+	 * difference rate, after that field's own legacy noise, is over the limit.
+	 */
 	private GateReport withShadow(String routeId, GateReport gateReport) {
-		var shadow = shadows.report(routeId);
-		if (shadow.comparisons() == 0 || shadow.adjustedDifferenceRate() <= maxDifferenceRate) {
-			return gateReport;
-		}
+		var shadow = shadows.summary(routeId);
 		var failures = new java.util.ArrayList<>(gateReport.failures());
-		failures.add(String.format(java.util.Locale.ROOT,
-				"shadow difference rate %.2f%% (after %.2f%% legacy noise) is over %.2f%%",
-				shadow.differenceRate() * 100, shadow.noiseRate() * 100, maxDifferenceRate * 100));
-		return new GateReport(false, failures);
+		if (!shadow.sufficient()) {
+			failures.add(String.format(java.util.Locale.ROOT,
+					"only %d shadow comparisons in the last %d min; at least %d are needed", shadow.comparisons(),
+					shadow.window().toMinutes(), shadow.minimumComparisons()));
+		}
+		else if (shadow.adjustedDifferenceRate() > maxDifferenceRate) {
+			shadow.fields().forEach((field, rates) -> {
+				if (rates.adjustedRate() > maxDifferenceRate) {
+					failures.add(String.format(java.util.Locale.ROOT,
+							"shadow difference rate in '%s' %.2f%% (after %.2f%% legacy noise in it) is over %.2f%%",
+							field, rates.differenceRate() * 100, rates.noiseRate() * 100, maxDifferenceRate * 100));
+				}
+			});
+		}
+		return failures.size() == gateReport.failures().size() ? gateReport : new GateReport(false, failures);
 	}
 
 	@Override
 	public ShadowSummary shadowSummary(String id) {
 		repository.find(id).orElseThrow(() -> new RouteNotFound(id));
-		var shadow = shadows.report(id);
-		return new ShadowSummary(shadow.comparisons(), shadow.differenceRate(), shadow.noiseRate(),
-				shadow.adjustedDifferenceRate());
+		return shadows.summary(id);
 	}
 
 	@Override
