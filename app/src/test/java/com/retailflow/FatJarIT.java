@@ -28,7 +28,8 @@ class FatJarIT {
 		var process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
 				jar.toString(), "--server.port=" + port, "--spring.datasource.url=" + database.jdbcUrl(),
 				"--spring.datasource.username=" + database.username(),
-				"--spring.datasource.password=" + database.password(), "--retailflow.legacy.backfill-on-start=false")
+				"--spring.datasource.password=" + database.password(), "--retailflow.legacy.backfill-on-start=false",
+				"--retailflow.admin.users[0].password=jar-test-secret")
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();

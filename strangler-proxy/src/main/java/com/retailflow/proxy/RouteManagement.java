@@ -25,6 +25,13 @@ public interface RouteManagement {
 
 	List<AuditEntry> history(String id);
 
+	/**
+	 * The route's shadow results over the configured recent window, across all instances.
+	 *
+	 * @throws RouteNotFound for an unknown route
+	 */
+	ShadowSummary shadowSummary(String id);
+
 	/** A requested change, as the admin API receives it. */
 	record RouteChange(Mode mode, java.math.BigDecimal percent, String reason, boolean force) {
 	}

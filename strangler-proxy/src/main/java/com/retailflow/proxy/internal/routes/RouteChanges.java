@@ -14,6 +14,7 @@ import com.retailflow.proxy.GateReport;
 import com.retailflow.proxy.Mode;
 import com.retailflow.proxy.RouteManagement;
 import com.retailflow.proxy.RouteView;
+import com.retailflow.proxy.ShadowSummary;
 import com.retailflow.proxy.internal.ProxySettings;
 import com.retailflow.proxy.internal.shadow.ShadowStats;
 
@@ -84,7 +85,8 @@ public class RouteChanges implements RouteManagement {
 		this.repository = repository;
 		this.table = table;
 		this.database = database;
-		this.gate = gate.getIfAvailable(() -> NO_SYNC_STATUS);
+		// Without the adapter's gate, nothing vouches for the data, and the proxy checks the shadow figures itself.
+		this.gate = gate.getIfAvailable(() -> (routeId, module) -> withShadow(routeId, NO_SYNC_STATUS.check(routeId, module)));
 		this.meters = meters;
 		this.settings = settings;
 	}
@@ -112,9 +114,16 @@ public class RouteChanges implements RouteManagement {
 		int percentBp = percentBp(change.mode(), change.percent());
 		// Everyone on the new side is a cut-over, whether it is called NEW or CANARY at 100 %.
 		boolean gated = percentBp >= 10_000;
-		if (gated) {
-			var report = withShadow(known, gate.check(known.id(), known.module()));
-			if (!report.open() && !change.force()) {
+		// A forced cut-over does not ask the gate (whose figures may live in the database that is failing).
+		if (gated && !change.force()) {
+			GateReport report;
+			try {
+				report = gate.check(known.id(), known.module());
+			}
+			catch (DataAccessException | TransactionException ex) {
+				throw new RouteTableUnavailable(ex);
+			}
+			if (!report.open()) {
 				throw new CutoverRefused(report);
 			}
 		}
@@ -229,17 +238,34 @@ public class RouteChanges implements RouteManagement {
 				thresholds.ejection(), activeUntil, serving.heldBecause()));
 	}
 
-	/** The gate's verdict plus the shadow condition: the noise-adjusted difference rate must be low enough. */
-	private GateReport withShadow(Route route, GateReport gateReport) {
-		var shadow = shadows.report(route.id());
-		if (shadow.comparisons() == 0 || shadow.adjustedDifferenceRate() <= maxDifferenceRate) {
-			return gateReport;
-		}
+	/**
+	 * The gate's verdict plus the shadow condition: enough comparisons in the recent window, and no field whose
+	 * difference rate, after that field's own legacy noise, is over the limit.
+	 */
+	private GateReport withShadow(String routeId, GateReport gateReport) {
+		var shadow = shadows.summary(routeId);
 		var failures = new java.util.ArrayList<>(gateReport.failures());
-		failures.add(String.format(java.util.Locale.ROOT,
-				"shadow difference rate %.2f%% (after %.2f%% legacy noise) is over %.2f%%",
-				shadow.differenceRate() * 100, shadow.noiseRate() * 100, maxDifferenceRate * 100));
-		return new GateReport(false, failures);
+		if (!shadow.sufficient()) {
+			failures.add(String.format(java.util.Locale.ROOT,
+					"only %d shadow comparisons in the last %d min; at least %d are needed", shadow.comparisons(),
+					shadow.window().toMinutes(), shadow.minimumComparisons()));
+		}
+		else if (shadow.adjustedDifferenceRate() > maxDifferenceRate) {
+			shadow.fields().forEach((field, rates) -> {
+				if (rates.adjustedRate() > maxDifferenceRate) {
+					failures.add(String.format(java.util.Locale.ROOT,
+							"shadow difference rate in '%s' %.2f%% (after %.2f%% legacy noise in it) is over %.2f%%",
+							field, rates.differenceRate() * 100, rates.noiseRate() * 100, maxDifferenceRate * 100));
+				}
+			});
+		}
+		return failures.size() == gateReport.failures().size() ? gateReport : new GateReport(false, failures);
+	}
+
+	@Override
+	public ShadowSummary shadowSummary(String id) {
+		table.route(id).orElseThrow(() -> new RouteNotFound(id));
+		return shadows.summary(id);
 	}
 
 	@Override

@@ -83,8 +83,9 @@ public class ProxyFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (shadows.isOwnShadow(request)) {
-			// A copy sent by this instance's shadow traffic: the new side answers it as is, unrouted and unmeasured.
-			chain.doFilter(request, response);
+			// A copy sent by this instance's shadow traffic: the new side answers it as is, unrouted and unmeasured,
+			// bounded in number and time, marked so that it changes nothing.
+			shadows.serveCopy(request, response, () -> chain.doFilter(request, response));
 			return;
 		}
 		if (!selector.ready()) {

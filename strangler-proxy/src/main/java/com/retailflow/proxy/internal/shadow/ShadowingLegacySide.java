@@ -32,7 +32,10 @@ public final class ShadowingLegacySide implements LegacySide {
 		}
 		var capturing = new CapturingResponse(response, maxBodySize);
 		delegate.answer(request, capturing, decision);
-		if (!capturing.truncated()) {
+		if (capturing.truncated()) {
+			shadows.skipped(decision.routeId());
+		}
+		else {
 			shadows.submit(decision.routeId(), request, decision.target(), decision.shadowTarget(), capturing.answer());
 		}
 	}

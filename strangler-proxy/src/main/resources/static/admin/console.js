@@ -1,43 +1,7 @@
-<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>RetailFlow migration console</title>
-<meta name="csrf-header" content="{{csrfHeader}}"><meta name="csrf" content="{{csrf}}">
-<style>
-body{font-family:system-ui,sans-serif;margin:0;background:#f4f5f7;color:#1b1f24}
-header{background:#1b1f24;color:#fff;padding:.7rem 1.2rem;display:flex;justify-content:space-between;align-items:center}
-header h1{font-size:1.1rem;margin:0}header form{margin:0}header button{background:none;border:1px solid #fff6;color:#fff;border-radius:4px;padding:.2rem .6rem}
-main{padding:1rem 1.2rem;display:grid;gap:1rem}
-section{background:#fff;border-radius:8px;box-shadow:0 1px 3px #0002;padding:1rem}
-h2{font-size:1rem;margin:0 0 .7rem}
-table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #e3e6ea;font-size:.9rem;vertical-align:top}
-tr.selected{background:#eef4ff}
-.mode{font-weight:600;padding:.1rem .45rem;border-radius:3px;font-size:.8rem}
-.LEGACY{background:#e8e8e8}.SHADOW{background:#fff1c2}.CANARY{background:#ffe0b2}.NEW{background:#c8f0d0}
-.flip{display:flex;gap:.4rem;flex-wrap:wrap;align-items:center}
-.flip input[type=text]{width:14rem}.flip input[type=number]{width:5rem}
-button{cursor:pointer}
-#message{min-height:1.2rem;font-size:.9rem}.ok{color:#1a7f37}.bad{color:#b42318}
-.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:.8rem}
-.chart h3{font-size:.8rem;margin:.2rem 0;color:#57606a}.chart svg{width:100%;height:90px;background:#fafbfc;border:1px solid #e3e6ea}
-.legend span{font-size:.75rem;margin-right:.6rem}
-pre{white-space:pre-wrap;font-size:.75rem;margin:0;max-height:24rem;overflow:auto}
-.diff{display:grid;grid-template-columns:1fr 1fr;gap:.5rem}
-.del{background:#ffebe9}.add{background:#dafbe1}
-</style></head><body>
-<header><h1>RetailFlow migration console</h1><form method="post" action="/admin/logout"><span>{{user}}</span>
-<input type="hidden" name="{{csrfParameter}}" value="{{csrf}}"> <button type="submit">Sign out</button></form></header>
-<main>
-<section><h2>Routes</h2>
-<table id="routes"><thead><tr><th>Route</th><th>Module</th><th>Mode</th><th>Percent</th><th>Updated</th><th>Change</th></tr></thead><tbody></tbody></table>
-<div id="message"></div></section>
-<section><h2>Live — <span id="selected-route"></span></h2><div class="charts" id="charts"></div></section>
-<section><h2>Shadow differences (latest samples)</h2><table id="samples"><thead><tr><th>When</th><th>Kind</th><th>Request</th><th>Fields</th><th></th></tr></thead><tbody></tbody></table>
-<div id="diff-viewer"></div></section>
-<section><h2>Audit log</h2><table id="history"><thead><tr><th>When</th><th>Who</th><th>From</th><th>To</th><th>Why</th></tr></thead><tbody></tbody></table></section>
-<section><h2>Migration status</h2><table id="migration"><thead><tr><th>Module</th><th>Mode</th><th>System of record</th><th>Sync lag</th><th>Last reconciliation</th><th>Shadow comparisons</th><th>Diff rate</th><th>Noise</th></tr></thead><tbody></tbody></table></section>
-</main>
-<script>
+// The migration console's script: polls the admin API and renders what it answers (every value escaped).
 const csrf = {header: document.querySelector('meta[name=csrf-header]').content, token: document.querySelector('meta[name=csrf]').content};
 let selected = null, routes = [];
+const lagHistory = {}; // route id -> sync lag in seconds at each refresh (null: no sync status), newest last
 const esc = s => String(s ?? '').replace(/[&<>"']/g, c => ({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;',"'":'&#39;'}[c]));
 const pct = r => (r * 100).toFixed(2) + '%';
 async function api(path, options = {}) {
@@ -118,34 +82,25 @@ async function loadCharts() {
     chart('p95 latency', [{name: 'p95', color: '#1f6feb', values: body.map(p => p.p95Ms), format: ms}]) +
     chart('Shadow difference rate', [{name: 'new vs legacy', color: '#bc4c00', values: body.map(p => p.shadowDifferenceRate), format: pct},
                                      {name: 'legacy noise', color: '#8250df', values: body.map(p => p.shadowNoiseRate), format: pct}], 0.05) +
-    chart('Sync lag', [{name: 'no sync status yet', color: '#6e7781', values: body.map(() => 0), format: () => 'n/a'}]);
+    chart('Sync lag', [{name: (lagHistory[selected] ?? []).at(-1) == null ? 'no sync status' : 'lag', color: '#0a7d6e',
+      values: (lagHistory[selected] ?? []).map(v => v ?? 0), format: v => v.toFixed(1) + ' s'}]);
 }
 async function loadSamples() {
   if (!selected) return;
   const {status, body} = await api('/routes/' + encodeURIComponent(selected) + '/shadow');
   if (status !== 200) return;
   document.querySelector('#samples tbody').innerHTML = body.samples.map(s => `<tr><td>${esc(new Date(s.at).toLocaleTimeString())}</td>
-    <td>${esc(s.kind)}</td><td>${esc(s.method)} ${esc(s.legacyUrl)} → ${esc(s.newUrl)}</td><td>${esc(s.fields.join(', '))}</td>
+    <td>${esc(s.kind)}</td><td>${esc(s.method)} ${esc(s.legacyUrl)} → ${esc(s.newUrl)}</td><td>${esc(s.fields.map(f => f.field).join(', '))}</td>
     <td><button class="show-diff" data-sample="${esc(JSON.stringify(s))}">diff</button></td></tr>`).join('') ||
     '<tr><td colspan="5">No differing samples.</td></tr>';
 }
-function lineDiff(a, b) {
-  const x = a.split('\n'), y = b.split('\n'), n = Math.min(x.length, 1500), m = Math.min(y.length, 1500);
-  const lcs = Array.from({length: n + 1}, () => new Uint16Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i][j] = x[i] === y[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-  const left = [], right = []; let i = 0, j = 0;
-  while (i < n || j < m) {
-    if (i < n && j < m && x[i] === y[j]) { left.push(esc(x[i])); right.push(esc(y[j])); i++; j++; }
-    else if (j < m && (i >= n || lcs[i][j + 1] >= lcs[i + 1][j])) { right.push(`<span class="add">${esc(y[j++])}</span>`); }
-    else { left.push(`<span class="del">${esc(x[i++])}</span>`); }
-  }
-  return [left.join('\n'), right.join('\n')];
-}
 function showDiff(sample) {
-  const [left, right] = lineDiff(sample.legacyBody.replace(/></g, '>\n<'), sample.otherBody.replace(/></g, '>\n<'));
-  document.getElementById('diff-viewer').innerHTML = `<h3>${esc(sample.method)} ${esc(sample.legacyUrl)} — differing: ${esc(sample.fields.join(', '))}</h3>
-    <div class="diff"><div><strong>legacy (${sample.legacyStatus})</strong><pre id="diff-legacy">${left}</pre></div>
-    <div><strong>${sample.kind === 'noise' ? 'legacy again' : 'new'} (${sample.otherStatus})</strong><pre id="diff-new">${right}</pre></div></div>`;
+  const rows = sample.fields.map(f => `<tr data-field="${esc(f.field)}"><th>${esc(f.field)}</th>
+    <td class="legacy"><pre>${esc(f.legacy)}</pre></td><td class="new"><pre>${esc(f.other)}</pre></td></tr>`).join('');
+  document.getElementById('diff-viewer').innerHTML = `<h3>${esc(sample.method)} ${esc(sample.legacyUrl)} → ${esc(sample.newUrl)}:
+    ${sample.fields.length} field(s) differ</h3>
+    <table class="diff"><thead><tr><th>Field</th><th>legacy (${sample.legacyStatus})</th>
+    <th>${sample.kind === 'noise' ? 'legacy again' : 'new'} (${sample.otherStatus})</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 async function loadHistory() {
   if (!selected) return;
@@ -158,10 +113,12 @@ async function loadHistory() {
 async function loadMigration() {
   const {status, body} = await api('/migration');
   if (status !== 200) return;
+  body.forEach(m => { const h = lagHistory[m.route] ??= []; h.push(m.syncLagSeconds); if (h.length > 120) h.shift(); });
+  const reconciled = r => r ? `${new Date(r.at).toLocaleString()}: ${r.driftRows} drifting rows` : 'never';
   document.querySelector('#migration tbody').innerHTML = body.map(m => `<tr><td>${esc(m.module)}</td><td>${esc(m.mode)}</td>
-    <td>${esc(m.systemOfRecord)}</td><td>${m.syncLagSeconds ?? 'no sync status'}</td><td>${esc(m.lastReconciliation ?? 'never')}</td>
-    <td>${m.shadowComparisons}</td><td>${pct(m.shadowDifferenceRate)}</td><td>${pct(m.shadowNoiseRate)}</td></tr>`).join('');
+    <td>${esc(m.systemOfRecord)}</td><td>${m.syncLagSeconds == null ? 'no sync status' : m.syncLagSeconds.toFixed(1) + ' s'}</td>
+    <td>${esc(reconciled(m.lastReconciliation))}${m.lastReconciliation ? ` <a href="/admin/api/sync/${encodeURIComponent(m.module)}/reconciliation">report</a>` : ''}</td>
+    <td>${m.shadowComparisons}</td><td>${pct(m.shadowDifferenceRate)}</td><td>${pct(m.shadowNoiseRate)}</td><td>${pct(m.shadowAdjustedDifferenceRate)}</td></tr>`).join('');
 }
 async function refresh() { await loadRoutes(); await Promise.all([loadCharts(), loadSamples(), loadHistory(), loadMigration()]); }
 refresh(); setInterval(refresh, 3000);
-</script></body></html>
