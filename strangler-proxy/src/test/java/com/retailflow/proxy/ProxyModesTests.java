@@ -30,6 +30,14 @@ class ProxyModesTests extends AgainstLegacyShop {
 	}
 
 	@Test
+	void legacyUrlsThatOnlyStartLikeAnApplicationPathStillGoToLegacy() {
+		for (String path : new String[] { "/errors.php", "/error-404.php", "/admin.php", "/administrator/", "/apiary.php" }) {
+			assertThat(ProxyHttp.get(proxy(), path).headers().firstValue("X-Served-By")).as(path).hasValue("legacy");
+		}
+		assertThat(ProxyHttp.get(proxy(), "/error").headers().firstValue("X-Served-By")).isEmpty();
+	}
+
+	@Test
 	void legacyModeServesNewUrlsFromLegacy() {
 		var byNewUrl = ProxyHttp.get(proxy(), "/products/1");
 		assertThat(byNewUrl.headers().firstValue("X-Served-By")).hasValue("legacy");

@@ -118,9 +118,16 @@ public class RouteChanges implements RouteManagement {
 		int percentBp = percentBp(change.mode(), change.percent());
 		// Everyone on the new side is a cut-over, whether it is called NEW or CANARY at 100 %.
 		boolean gated = percentBp >= 10_000;
-		if (gated) {
-			var report = gate.check(known.id(), known.module());
-			if (!report.open() && !change.force()) {
+		// A forced cut-over does not ask the gate (whose figures may live in the database that is failing).
+		if (gated && !change.force()) {
+			GateReport report;
+			try {
+				report = gate.check(known.id(), known.module());
+			}
+			catch (DataAccessException | TransactionException ex) {
+				throw new RouteTableUnavailable(ex);
+			}
+			if (!report.open()) {
 				throw new CutoverRefused(report);
 			}
 		}
