@@ -94,9 +94,9 @@ run_size() {
   local app="http://127.0.0.1:$app_port"
   t0=$(date +%s.%N)
   start_app "$app_port" "$BENCH_TMP/app-$N.log" \
-    RETAILFLOW_DB_URL="jdbc:postgresql://127.0.0.1:$pg_port/rf_bench" \
+    RETAILFLOW_DB_PORT="$pg_port" RETAILFLOW_DB_NAME=rf_bench \
     RETAILFLOW_LEGACY_URL="$legacy" \
-    RETAILFLOW_LEGACY_DB_URL="jdbc:mariadb://127.0.0.1:$maria_port/$db" \
+    LEGACY_DB_PORT="$maria_port" LEGACY_DB_NAME="$db" \
     LEGACY_DB_USER=root LEGACY_DB_PASSWORD=
   local app_pid=$APP_PID startup_s=$APP_STARTUP_S
   say "waiting for the backfill (GET /api/v1/products/$last answers 200)"

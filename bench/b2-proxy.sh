@@ -91,9 +91,9 @@ start_private_mariadb "$maria_port"
 mariadb_q "CREATE DATABASE rfb_b2_legacy"
 mariadb -h127.0.0.1 -P"$maria_port" -uroot rfb_b2_legacy < "$ROOT_DIR/legacy-php/sql/schema.sql" || die "legacy schema failed"
 start_app "$app_port" "$BENCH_TMP/app.log" \
-  RETAILFLOW_DB_URL="jdbc:postgresql://127.0.0.1:$pg_port/rf_bench_b2" \
+  RETAILFLOW_DB_PORT="$pg_port" RETAILFLOW_DB_NAME=rf_bench_b2 \
   RETAILFLOW_LEGACY_URL="http://127.0.0.1:$backend_port" \
-  RETAILFLOW_LEGACY_DB_URL="jdbc:mariadb://127.0.0.1:$maria_port/rfb_b2_legacy" \
+  LEGACY_DB_PORT="$maria_port" LEGACY_DB_NAME=rfb_b2_legacy \
   RETAILFLOW_BACKFILL_ON_START=false \
   RETAILFLOW_PROXY_MAX_CONNECTIONS="${RETAILFLOW_PROXY_MAX_CONNECTIONS:-$connections}"
 app_startup_s=$APP_STARTUP_S

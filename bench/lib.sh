@@ -215,7 +215,8 @@ start_app() {
     say "WORK-AROUND: $APP_WORKAROUND"
   fi
   # shellcheck disable=SC2086
-  start_bg APP_PID "$log" "$BENCH_SERVER_CPU" env PORT="$port" "$@" "$JAVA25/bin/java" $APP_JAVA_OPTS "${launch[@]}"
+  # The demo profile: the benchmarks flip routes with admin/admin.
+  start_bg APP_PID "$log" "$BENCH_SERVER_CPU" env PORT="$port" SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-demo}" "$@" "$JAVA25/bin/java" $APP_JAVA_OPTS "${launch[@]}"
   local i
   for i in $(seq 1 600); do
     curl -fsS -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null && break

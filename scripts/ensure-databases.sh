@@ -3,7 +3,7 @@
 # Used by .ci/run and ./run.sh. Safe to run repeatedly.
 set -euo pipefail
 
-pg_host=${RETAILFLOW_PG_HOST:-127.0.0.1}; pg_port=${RETAILFLOW_PG_PORT:-5432}
+pg_host=${RETAILFLOW_DB_HOST:-127.0.0.1}; pg_port=${RETAILFLOW_DB_PORT:-5432}
 my_host=${LEGACY_DB_HOST:-127.0.0.1}; my_port=${LEGACY_DB_PORT:-3306}
 
 answers() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }

@@ -42,7 +42,18 @@ class ApplicationSmokeTests {
 			assertThat(response.statusCode()).as(probe).isEqualTo(200);
 			assertThat(response.body()).as(probe).contains("\"status\":\"UP\"");
 		}
-		assertThat(get("/actuator/health/readiness").body()).contains("\"db\"");
+		// Components and details are for admins only.
+		assertThat(get("/actuator/health/readiness").body()).doesNotContain("\"db\"");
+		assertThat(get("/actuator/health/readiness", "admin", "app-test-secret").body()).contains("\"db\"");
+	}
+
+	@Test
+	void onlyHealthAndPrometheusArePublic() throws Exception {
+		for (String path : new String[] { "/actuator/metrics", "/actuator/modulith", "/actuator/info", "/actuator" }) {
+			assertThat(get(path).statusCode()).as(path).isEqualTo(401);
+			assertThat(get(path, "admin", "app-test-secret").statusCode()).as(path).isEqualTo(200);
+		}
+		assertThat(get("/actuator/health").body()).doesNotContain("components").doesNotContain("diskSpace");
 	}
 
 	@Test
@@ -55,5 +66,13 @@ class ApplicationSmokeTests {
 	HttpResponse<String> get(String path) throws Exception {
 		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
 				HttpResponse.BodyHandlers.ofString());
+	}
+
+	HttpResponse<String> get(String path, String user, String password) throws Exception {
+		String basic = java.util.Base64.getEncoder()
+			.encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("Authorization", "Basic " + basic)
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 }

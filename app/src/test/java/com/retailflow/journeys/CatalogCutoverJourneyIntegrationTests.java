@@ -73,7 +73,7 @@ class CatalogCutoverJourneyIntegrationTests extends AgainstLegacyShop {
 	void flip(String mode, boolean force) throws Exception {
 		var response = browser.send(HttpRequest.newBuilder(URI.create(browser.base() + "/admin/api/routes/catalog"))
 			.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)))
+					"Basic " + Base64.getEncoder().encodeToString("admin:app-test-secret".getBytes(StandardCharsets.UTF_8)))
 			.header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString(
 					"{\"mode\":\"" + mode + "\",\"reason\":\"journey test\",\"force\":" + force + "}"))

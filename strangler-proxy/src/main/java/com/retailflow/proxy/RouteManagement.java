@@ -11,8 +11,8 @@ public interface RouteManagement {
 	Optional<RouteView> route(String id);
 
 	/**
-	 * Changes a route's mode. Going back to {@code LEGACY} is never refused; {@code NEW} is refused while the
-	 * cut-over gate fails, unless forced.
+	 * Changes a route's mode. Going back to {@code LEGACY} is never refused; {@code NEW}, and {@code CANARY} at 100 %
+	 * (which sends everyone to the new side), are refused while the cut-over gate fails, unless forced.
 	 *
 	 * @throws RouteNotFound for an unknown route
 	 * @throws InvalidRouteChange for an invalid mode, percent or a missing reason
@@ -21,6 +21,13 @@ public interface RouteManagement {
 	RouteView change(String id, RouteChange change, String actor);
 
 	List<AuditEntry> history(String id);
+
+	/**
+	 * The route's shadow results over the configured recent window, across all instances.
+	 *
+	 * @throws RouteNotFound for an unknown route
+	 */
+	ShadowSummary shadowSummary(String id);
 
 	/** A requested change, as the admin API receives it. */
 	record RouteChange(Mode mode, java.math.BigDecimal percent, String reason, boolean force) {

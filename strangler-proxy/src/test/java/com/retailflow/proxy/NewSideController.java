@@ -23,11 +23,45 @@ class NewSideController {
 				com.retailflow.platform.testing.LegacyShop.legacyDirectory().resolve("public/assets/style.css"));
 	}
 
+	/** Slow handlers running now, the most ever at once, and how many were interrupted (cancelled). */
+	static final java.util.concurrent.atomic.AtomicInteger slowRunning = new java.util.concurrent.atomic.AtomicInteger();
+	static final java.util.concurrent.atomic.AtomicInteger slowMostAtOnce = new java.util.concurrent.atomic.AtomicInteger();
+	static final java.util.concurrent.atomic.AtomicInteger slowInterrupted = new java.util.concurrent.atomic.AtomicInteger();
+	/** What the last requests to /mirror/headers.txt carried, and whether they were marked as shadow copies. */
+	static final java.util.concurrent.BlockingQueue<java.util.Map<String, String>> seen = new java.util.concurrent.LinkedBlockingQueue<>();
+
 	/** A new side that is far slower than the shadow timeout. */
 	@GetMapping("/mirror/slow.css")
 	String slow() throws InterruptedException {
-		Thread.sleep(3000);
-		return "too late";
+		slowMostAtOnce.accumulateAndGet(slowRunning.incrementAndGet(), Math::max);
+		try {
+			Thread.sleep(3000);
+			return "too late";
+		}
+		catch (InterruptedException ex) {
+			slowInterrupted.incrementAndGet();
+			throw ex;
+		}
+		finally {
+			slowRunning.decrementAndGet();
+		}
+	}
+
+	/** Records the request's headers (lower-case names) and the shadow-copy mark. */
+	@GetMapping("/mirror/headers.txt")
+	String headers(jakarta.servlet.http.HttpServletRequest request) {
+		java.util.Map<String, String> headers = new java.util.TreeMap<>();
+		java.util.Collections.list(request.getHeaderNames())
+			.forEach(name -> headers.put(name.toLowerCase(java.util.Locale.ROOT), request.getHeader(name)));
+		headers.put("(shadow copy)", String.valueOf(ShadowCopies.isShadowCopy(request)));
+		seen.add(headers);
+		return "headers";
+	}
+
+	/** An answer far over the shadow body cap. */
+	@GetMapping(value = "/mirror/huge.css", produces = "text/css")
+	String huge() {
+		return "x".repeat(3 * 1024 * 1024);
 	}
 
 	@GetMapping("/flaky/{kind}")

@@ -120,6 +120,29 @@ class ProxyAdminTests extends AgainstLegacyShop {
 		assertThat(JSON.readTree(back.body()).get("mode").asString()).isEqualTo("LEGACY");
 	}
 
+	@Test
+	void canaryAtAHundredPercentIsACutOverThatTheGateGuards() {
+		var refused = ProxyHttp.flip(proxy(), "catalog", "CANARY", "100", false);
+		assertThat(refused.statusCode()).isEqualTo(409);
+		assertThat(JSON.readTree(refused.body()).get("failures").get(0).asString()).contains("no sync status");
+		assertThat(ProxyHttp.flip(proxy(), "catalog", "CANARY", "99.99", false).statusCode()).isEqualTo(200);
+
+		assertThat(ProxyHttp.flip(proxy(), "catalog", "CANARY", "100", true).statusCode()).isEqualTo(200);
+		var history = JSON.readTree(
+				ProxyHttp.admin(proxy(), "GET", "/admin/api/routes/catalog/history", null, "admin", "admin-secret").body());
+		assertThat(history.get(0).get("toMode").asString()).isEqualTo("CANARY");
+		assertThat(history.get(0).get("forced").asBoolean()).isTrue();
+		var migration = JSON.readTree(
+				ProxyHttp.admin(proxy(), "GET", "/admin/api/migration", null, "admin", "admin-secret").body());
+		var catalog = migration.get(0);
+		assertThat(catalog.get("module").asString()).isEqualTo("catalog");
+		assertThat(catalog.get("systemOfRecord").asString()).isEqualTo("new");
+		assertThat(catalog.has("syncLagSeconds") && catalog.get("syncLagSeconds").isNull()).as("no sync status").isTrue();
+		assertThat(catalog.has("lastReconciliation") && catalog.has("shadowComparisons")
+				&& catalog.has("shadowDifferenceRate")).isTrue();
+		ProxyHttp.flip(proxy(), "catalog", "LEGACY", null, false);
+	}
+
 	String mode(String route) {
 		var routes = JSON.readTree(ProxyHttp.admin(proxy(), "GET", "/admin/api/routes", null, "admin", "admin-secret").body());
 		for (var node : routes) {

@@ -107,7 +107,7 @@ class ProxyModesTests extends AgainstLegacyShop {
 
 	@Test
 	void loweringThePercentDrainsVisitsAlreadyOnNewButLegacyMovesEveryone() {
-		ProxyHttp.flip(proxy(), "catalog", "CANARY", "100", false);
+		ProxyHttp.flip(proxy(), "catalog", "CANARY", "100", true);
 		String shopper = UUID.randomUUID().toString();
 		var first = ProxyHttp.get(proxy(), "/products/5", "Cookie", "rf_shopper=" + shopper);
 		assertThat(first.headers().firstValue("X-Served-By")).hasValue("new");

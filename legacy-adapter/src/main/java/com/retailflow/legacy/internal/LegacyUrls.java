@@ -34,6 +34,10 @@ class LegacyUrls implements UrlTranslator {
 	public Optional<String> toNew(String pathAndQuery) {
 		UriComponents url = UriComponentsBuilder.fromUriString(pathAndQuery).build();
 		MultiValueMap<String, String> query = url.getQueryParams();
+		var identity = identityToNew(String.valueOf(url.getPath()), query);
+		if (identity.isPresent()) {
+			return identity;
+		}
 		return switch (String.valueOf(url.getPath())) {
 			case "/", "/index.php" -> query.isEmpty() ? Optional.of("/") : Optional.empty();
 			case "/product.php" -> only(query, "id").flatMap(q -> single(q, "id"))
@@ -54,6 +58,10 @@ class LegacyUrls implements UrlTranslator {
 		UriComponents url = UriComponentsBuilder.fromUriString(pathAndQuery).build();
 		String path = String.valueOf(url.getPath());
 		MultiValueMap<String, String> query = url.getQueryParams();
+		String identity = IDENTITY_TO_LEGACY.get(trailingSlashless(path));
+		if (identity != null) {
+			return Optional.of(identity + next(query));
+		}
 		var product = PRODUCT.matcher(path);
 		if (product.matches()) {
 			return Optional.of("/product.php?id=" + product.group(1));
@@ -67,6 +75,30 @@ class LegacyUrls implements UrlTranslator {
 			return only(query, "q", "page").flatMap(q -> single(q, "q")).map(q -> "/search.php?q=" + q + page(query).replace('?', '&'));
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Identity's pages: sign-in, sign-out, registration. Legacy reads only {@code next} there and ignores any other
+	 * parameter, and PHP serves {@code /login.php/} as {@code /login.php}; so do these mappings.
+	 */
+	private static final java.util.Map<String, String> IDENTITY_TO_NEW = java.util.Map.of("/login.php", "/sign-in",
+			"/logout.php", "/sign-out", "/register.php", "/register");
+
+	private static final java.util.Map<String, String> IDENTITY_TO_LEGACY = java.util.Map.of("/sign-in", "/login.php",
+			"/sign-out", "/logout.php", "/register", "/register.php");
+
+	private static Optional<String> identityToNew(String path, MultiValueMap<String, String> query) {
+		String page = IDENTITY_TO_NEW.get(trailingSlashless(path));
+		return page == null ? Optional.empty() : Optional.of(page + (page.equals("/sign-out") ? "" : next(query)));
+	}
+
+	private static String trailingSlashless(String path) {
+		return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+	}
+
+	/** {@code ?next=…} as sent (still encoded), or nothing. */
+	private static String next(MultiValueMap<String, String> query) {
+		return single(query, "next").filter(next -> !next.isEmpty()).map(next -> "?next=" + next).orElse("");
 	}
 
 	/** The query, if it names no parameter but these. */

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import com.retailflow.catalog.spi.ShopperContext;
 import com.retailflow.catalog.spi.ShopperState;
+import com.retailflow.proxy.ShadowCopies;
 import com.retailflow.proxy.ShopperIdentity;
 
 import jakarta.servlet.http.Cookie;
@@ -46,6 +47,10 @@ class SessionBridge implements ShopperContext, ShopperIdentity {
 
 	@Override
 	public ShopperState current(HttpServletRequest request, HttpServletResponse response) {
+		if (ShadowCopies.isShadowCopy(request)) {
+			// The proxy's copy of a shopper's request carries no session and must not start one.
+			return ShopperState.anonymous();
+		}
 		try {
 			return bridge(request, response);
 		}

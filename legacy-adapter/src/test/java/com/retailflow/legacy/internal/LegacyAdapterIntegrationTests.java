@@ -97,6 +97,21 @@ class LegacyAdapterIntegrationTests {
 	}
 
 	@Test
+	void identityUrlsMapBothWaysWithTheirVariants() {
+		assertThat(urls.toNew("/login.php")).hasValue("/sign-in");
+		assertThat(urls.toNew("/login.php?next=%2Fcart.php")).hasValue("/sign-in?next=%2Fcart.php");
+		assertThat(urls.toNew("/login.php?utm_source=mail&next=/cart.php")).hasValue("/sign-in?next=/cart.php");
+		assertThat(urls.toNew("/login.php/")).hasValue("/sign-in");
+		assertThat(urls.toNew("/register.php?next=/checkout.php&x=1")).hasValue("/register?next=/checkout.php");
+		assertThat(urls.toNew("/logout.php?next=/x")).hasValue("/sign-out");
+		assertThat(urls.toLegacy("/sign-in?next=/cart.php")).hasValue("/login.php?next=/cart.php");
+		assertThat(urls.toLegacy("/sign-in/")).hasValue("/login.php");
+		assertThat(urls.toLegacy("/register")).hasValue("/register.php");
+		assertThat(urls.toLegacy("/sign-out")).hasValue("/logout.php");
+		assertThat(urls.toLegacy("/account/profile")).isEmpty();
+	}
+
+	@Test
 	void theBridgeSeesTheLegacySignInCartAndToken() throws Exception {
 		var page = get("/login.php", null);
 		String session = cookie(page, "PHPSESSID");

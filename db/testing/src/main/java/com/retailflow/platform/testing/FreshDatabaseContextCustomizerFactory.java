@@ -45,6 +45,13 @@ class FreshDatabaseContextCustomizerFactory implements ContextCustomizerFactory 
 				properties.put("retailflow.legacy.datasource.port", mariadb.port());
 			}
 			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("retailflow-test-databases", properties));
+			// Spring caches test contexts, each with its pools: idle connections are given back after a few seconds,
+			// so a module's cached contexts do not hold the server's connection limit between them. Lowest precedence:
+			// a test that sizes its pool keeps its own figures.
+			context.getEnvironment()
+				.getPropertySources()
+				.addLast(new MapPropertySource("retailflow-test-pools",
+						Map.of("spring.datasource.hikari.minimum-idle", 1, "spring.datasource.hikari.idle-timeout", 10_000)));
 		}
 	}
 }

@@ -23,9 +23,10 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * The one way tests get a real database: every call creates a new, empty database on a real server.
  *
  * <p>The server is a Testcontainers container when a Docker engine answers, otherwise the local server
- * named by environment variables ({@code RETAILFLOW_TEST_PG_HOST/PORT/USER/PASSWORD},
- * {@code RETAILFLOW_TEST_MARIADB_HOST/PORT/USER/PASSWORD}; defaults 127.0.0.1:5432 postgres/trust and
- * 127.0.0.1:3306 root/empty). {@code RETAILFLOW_TEST_DATABASES=local|containers} forces a choice.
+ * named by the same environment variables as the application's ({@code RETAILFLOW_DB_HOST/PORT/USER/PASSWORD},
+ * {@code LEGACY_DB_HOST/PORT/USER/PASSWORD}; defaults 127.0.0.1:5432 postgres/trust and 127.0.0.1:3306
+ * root/empty); the test databases are new ones on those servers.
+ * {@code RETAILFLOW_TEST_DATABASES=local|containers} forces a choice.
  * Databases are named {@code rf_test_<timestamp>_<random>} and dropped after the Spring contexts close; leftovers of
  * killed runs older than six hours are swept on first use.
  */
@@ -83,14 +84,14 @@ public final class TestDatabases {
 
 	private enum Kind {
 
-		POSTGRES(() -> local("PG", "jdbc:postgresql", "127.0.0.1", 5432, "postgres", "", "postgres"), () -> {
+		POSTGRES(() -> local("RETAILFLOW_DB_", "jdbc:postgresql", "127.0.0.1", 5432, "postgres", "", "postgres"), () -> {
 			var container = new PostgreSQLContainer("postgres:17-alpine");
 			container.start();
 			return new Server("jdbc:postgresql", container.getHost(), container.getFirstMappedPort(),
 					container.getUsername(), container.getPassword(), container.getDatabaseName());
 		}),
 
-		MARIADB(() -> local("MARIADB", "jdbc:mariadb", "127.0.0.1", 3306, "root", "", ""), () -> {
+		MARIADB(() -> local("LEGACY_DB_", "jdbc:mariadb", "127.0.0.1", 3306, "root", "", ""), () -> {
 			var container = new MariaDBContainer("mariadb:10.11").withUsername("root").withPassword("test");
 			container.start();
 			return new Server("jdbc:mariadb", container.getHost(), container.getFirstMappedPort(), "root", "test", "");
@@ -107,10 +108,10 @@ public final class TestDatabases {
 		private static Server local(String prefix, String scheme, String host, int port, String user, String password,
 				String adminDatabase) {
 			var env = System.getenv();
-			return new Server(scheme, env.getOrDefault("RETAILFLOW_TEST_" + prefix + "_HOST", host),
-					Integer.parseInt(env.getOrDefault("RETAILFLOW_TEST_" + prefix + "_PORT", String.valueOf(port))),
-					env.getOrDefault("RETAILFLOW_TEST_" + prefix + "_USER", user),
-					env.getOrDefault("RETAILFLOW_TEST_" + prefix + "_PASSWORD", password), adminDatabase);
+			return new Server(scheme, env.getOrDefault(prefix + "HOST", host),
+					Integer.parseInt(env.getOrDefault(prefix + "PORT", String.valueOf(port))),
+					env.getOrDefault(prefix + "USER", user),
+					env.getOrDefault(prefix + "PASSWORD", password), adminDatabase);
 		}
 	}
 

@@ -40,7 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "retailflow.legacy.reconciliation.ranges=8", "retailflow.legacy.reconciliation.fanout=4",
 				"retailflow.legacy.reconciliation.leaf-rows=16", "retailflow.admin.users[0].username=admin",
-				"retailflow.admin.users[0].password=admin", "retailflow.admin.users[1].username=viewer",
+				"retailflow.admin.users[0].password=admin-secret", "retailflow.admin.users[1].username=viewer",
 				"retailflow.admin.users[1].password=viewer", "retailflow.admin.users[1].roles=VIEWER" })
 class ReconciliationIntegrationTests {
 
@@ -149,16 +149,16 @@ class ReconciliationIntegrationTests {
 		assertThat(post("/admin/api/sync/catalog/reconcile", null).statusCode()).isIn(401, 403);
 		assertThat(post("/admin/api/sync/catalog/reconcile", "viewer:viewer").statusCode()).isEqualTo(403);
 
-		var unknown = post("/admin/api/sync/orders/reconcile", "admin:admin");
+		var unknown = post("/admin/api/sync/orders/reconcile", "admin:admin-secret");
 		assertThat(unknown.statusCode()).isEqualTo(404);
 		assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
 		assertThat(unknown.body()).contains("\"title\":\"Unknown module\"").contains("No synced module 'orders'");
 
-		var report = post("/admin/api/sync/inventory/reconcile", "admin:admin");
+		var report = post("/admin/api/sync/inventory/reconcile", "admin:admin-secret");
 		assertThat(report.statusCode()).isEqualTo(200);
 		assertThat(report.body()).contains("\"module\":\"inventory\"").contains("\"triggeredBy\":\"admin\"")
 			.contains("\"table\":\"stock\"").contains("\"legacyRows\":");
-		var latest = HTTP.send(request("/admin/api/sync/inventory/reconciliation", "admin:admin").GET().build(),
+		var latest = HTTP.send(request("/admin/api/sync/inventory/reconciliation", "admin:admin-secret").GET().build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(latest.statusCode()).isEqualTo(200);
 		assertThat(latest.body()).contains("\"module\":\"inventory\"");

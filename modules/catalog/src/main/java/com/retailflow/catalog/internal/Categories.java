@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.retailflow.catalog.Category;
 import com.retailflow.inventory.RangeChecksum;
@@ -44,6 +45,7 @@ class Categories {
 		return ranges.digests(from, to);
 	}
 
+	@Transactional(readOnly = true)
 	List<Category> all() {
 		return jdbc.query("SELECT id, parent_id, name, slug FROM catalog.category ORDER BY id",
 				(rs, row) -> new Category(rs.getLong("id"), rs.getObject("parent_id", Long.class), rs.getString("name"),

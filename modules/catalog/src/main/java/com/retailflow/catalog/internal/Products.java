@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.retailflow.catalog.Money;
 import com.retailflow.catalog.Product;
@@ -36,6 +37,9 @@ import com.retailflow.inventory.Sku;
  * The {@code catalog.product} table, in plain JDBC rather than JPA: reads are query-shaped (full-text ranking, dynamic
  * filters) and writes are set-based bulk upserts; an entity model would add a second way to write the same rows and
  * nothing else.
+ *
+ * <p>The storefront's reads run in read-only transactions: with a read replica configured they are served by it
+ * (only on cache misses; inside a writing transaction they join it, on the primary).
  */
 @Repository
 class Products {
@@ -166,6 +170,7 @@ class Products {
 		return ranges.digests(from, to);
 	}
 
+	@Transactional(readOnly = true)
 	Optional<Product> find(ProductId id) {
 		return jdbc.query("SELECT " + COLUMNS + " FROM catalog.product p WHERE p.id = ?", PRODUCT, id.value())
 			.stream()
@@ -238,6 +243,7 @@ class Products {
 	}
 
 	/** Active products in id order: the home page's featured candidates. */
+	@Transactional(readOnly = true)
 	List<Product> firstActive(int offset, int limit) {
 		return jdbc.query("SELECT " + COLUMNS + " FROM catalog.product p WHERE p.status = 'ACTIVE' ORDER BY p.id "
 				+ "LIMIT ? OFFSET ?", PRODUCT, limit, offset);
@@ -251,6 +257,7 @@ class Products {
 	 *
 	 * @param categoryIds the category filter with all subcategories resolved, {@code null} for none
 	 */
+	@Transactional(readOnly = true)
 	Listing search(ProductQuery query, @Nullable Collection<Long> categoryIds) {
 		var params = new MapSqlParameterSource();
 		StringBuilder from = new StringBuilder("catalog.product p");

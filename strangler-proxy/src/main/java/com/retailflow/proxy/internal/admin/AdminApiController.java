@@ -2,24 +2,28 @@ package com.retailflow.proxy.internal.admin;
 
 import java.math.BigDecimal;
 import java.security.Principal;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.retailflow.proxy.AuditEntry;
 import com.retailflow.proxy.Mode;
 import com.retailflow.proxy.RouteManagement;
+import com.retailflow.proxy.SyncStatus;
+import com.retailflow.proxy.SyncStatus.LastReconciliation;
 import com.retailflow.proxy.RouteManagement.CutoverRefused;
 import com.retailflow.proxy.RouteManagement.InvalidRouteChange;
 import com.retailflow.proxy.RouteManagement.RouteChange;
 import com.retailflow.proxy.RouteManagement.RouteNotFound;
 import com.retailflow.proxy.RouteView;
+import com.retailflow.proxy.internal.routing.Assignments;
 import com.retailflow.proxy.internal.shadow.ShadowStats;
 import com.retailflow.proxy.internal.traffic.TrafficHistory;
-import com.retailflow.proxy.internal.visits.Assignments;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,25 +33,43 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The migration team's API (BRIEF §5). Every endpoint requires the ADMIN role (see AdminSecurity). */
+/** The migration team's API . Every endpoint requires the ADMIN role (see AdminSecurity); every error is a problem (RFC 9457). */
 @RestController
 @RequestMapping("/admin/api")
 class AdminApiController {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AdminApiController.class);
+
 	/** The body of a flip. */
 	record ChangeJson(Mode mode, BigDecimal percent, String reason, Boolean force) {
+	}
+
+	/**
+	 * One module's migration status.
+	 *
+	 * @param systemOfRecord {@code new} once every shopper goes to the new side (NEW, or CANARY at 100 %), else
+	 *        {@code legacy}
+	 * @param syncLagSeconds how far the new side trails legacy; null without sync status
+	 * @param lastReconciliation the latest comparison of both sides; null if there was none
+	 */
+	record ModuleMigration(String module, String route, Mode mode, BigDecimal percent, String systemOfRecord,
+			@Nullable Double syncLagSeconds, @Nullable LastReconciliation lastReconciliation, long shadowComparisons,
+			double shadowDifferenceRate, double shadowNoiseRate, double shadowAdjustedDifferenceRate) {
 	}
 
 	private final RouteManagement routes;
 	private final Assignments assignments;
 	private final ShadowStats shadows;
 	private final TrafficHistory traffic;
+	private final SyncStatus sync;
 
-	AdminApiController(RouteManagement routes, Assignments assignments, ShadowStats shadows, TrafficHistory traffic) {
+	AdminApiController(RouteManagement routes, Assignments assignments, ShadowStats shadows, TrafficHistory traffic,
+			ObjectProvider<SyncStatus> sync) {
 		this.routes = routes;
 		this.assignments = assignments;
 		this.shadows = shadows;
 		this.traffic = traffic;
+		this.sync = sync.getIfAvailable(() -> module -> SyncStatus.ModuleSync.NONE);
 	}
 
 	@GetMapping("/routes/{id}/traffic")
@@ -56,6 +78,7 @@ class AdminApiController {
 		return traffic.of(id);
 	}
 
+	/** The route's shadow summary (cluster-wide, recent window), the last hour by minute, and differing samples. */
 	@GetMapping("/routes/{id}/shadow")
 	ShadowStats.Report shadow(@PathVariable String id) {
 		routes.route(id).orElseThrow(() -> new RouteNotFound(id));
@@ -87,22 +110,15 @@ class AdminApiController {
 	}
 
 	@GetMapping("/migration")
-	List<Map<String, Object>> migration() {
+	List<ModuleMigration> migration() {
 		return routes.routes().stream().map(route -> {
-			Map<String, Object> module = new LinkedHashMap<>();
-			module.put("module", route.module());
-			module.put("route", route.id());
-			module.put("mode", route.mode());
-			module.put("percent", route.percent());
-			module.put("systemOfRecord", route.mode() == Mode.NEW ? "new" : "legacy");
-			// Filled in by the legacy adapter once data sync reports its state.
-			module.put("syncLagSeconds", null);
-			module.put("lastReconciliation", null);
-			var shadow = shadows.report(route.id());
-			module.put("shadowComparisons", shadow.comparisons());
-			module.put("shadowDifferenceRate", shadow.differenceRate());
-			module.put("shadowNoiseRate", shadow.noiseRate());
-			return module;
+			boolean allOnNew = route.mode() == Mode.NEW
+					|| (route.mode() == Mode.CANARY && route.percent().compareTo(BigDecimal.valueOf(100)) == 0);
+			var status = sync.of(route.module());
+			var shadow = routes.shadowSummary(route.id());
+			return new ModuleMigration(route.module(), route.id(), route.mode(), route.percent(),
+					allOnNew ? "new" : "legacy", status.lagSeconds(), status.lastReconciliation(), shadow.comparisons(),
+					shadow.differenceRate(), shadow.noiseRate(), shadow.adjustedDifferenceRate());
 		}).toList();
 	}
 
@@ -114,6 +130,22 @@ class AdminApiController {
 	@ExceptionHandler(InvalidRouteChange.class)
 	ProblemDetail invalid(InvalidRouteChange ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	/** Anything else is a problem too, never Boot's default error body; its own status when it has one. */
+	@ExceptionHandler(Exception.class)
+	ProblemDetail unexpected(Exception ex) {
+		if (ex instanceof ErrorResponse error) {
+			return error.getBody();
+		}
+		if (ex instanceof HttpMessageNotReadableException) {
+			return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The body is not valid JSON for this call.");
+		}
+		log.error("Admin API call failed", ex);
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"The admin API could not answer; see the application log.");
+		problem.setTitle("Admin API error");
+		return problem;
 	}
 
 	@ExceptionHandler(CutoverRefused.class)

@@ -11,6 +11,7 @@ import com.retailflow.proxy.Mode;
 import com.retailflow.proxy.OwnershipHandover;
 import com.retailflow.proxy.RouteManagement;
 import com.retailflow.proxy.RouteView;
+import com.retailflow.proxy.ShadowSummary;
 import com.retailflow.proxy.internal.ProxySettings;
 import com.retailflow.proxy.internal.shadow.ShadowStats;
 
@@ -43,7 +44,8 @@ public class RouteChanges implements RouteManagement {
 		this.maxDifferenceRate = settings.shadow().maxDifferenceRate();
 		this.repository = repository;
 		this.table = table;
-		this.gate = gate.getIfAvailable(() -> NO_SYNC_STATUS);
+		// Without the adapter's gate, nothing vouches for the data, and the proxy checks the shadow figures itself.
+		this.gate = gate.getIfAvailable(() -> (routeId, module) -> withShadow(routeId, NO_SYNC_STATUS.check(routeId, module)));
 		this.meters = meters;
 	}
 
@@ -68,16 +70,18 @@ public class RouteChanges implements RouteManagement {
 			throw new InvalidRouteChange("reason is required: say why, it goes into the audit log");
 		}
 		int percentBp = percentBp(change.mode(), change.percent());
-		if (change.mode() == Mode.NEW) {
-			var report = withShadow(current, gate.check(current.id(), current.module()));
+		// CANARY at 100 % sends every shopper to the new side: the same cut-over as NEW.
+		boolean cutover = percentBp == 10_000;
+		if (cutover) {
+			var report = gate.check(current.id(), current.module());
 			if (!report.open() && !change.force()) {
 				throw new CutoverRefused(report);
 			}
 		}
 		handovers.orderedStream()
 			.forEach(handover -> handover.beforeFlip(current.id(), current.module(), current.mode(), change.mode()));
-		repository.change(current, change.mode(), percentBp, actor, change.reason().strip(),
-				change.force() && change.mode() == Mode.NEW, false);
+		repository.change(current, change.mode(), percentBp, actor, change.reason().strip(), change.force() && cutover,
+				false);
 		table.reload();
 		return repository.find(id).map(Route::view).orElseThrow();
 	}
@@ -92,17 +96,34 @@ public class RouteChanges implements RouteManagement {
 		table.reload();
 	}
 
-	/** The gate's verdict plus the shadow condition: the noise-adjusted difference rate must be low enough. */
-	private GateReport withShadow(Route route, GateReport gateReport) {
-		var shadow = shadows.report(route.id());
-		if (shadow.comparisons() == 0 || shadow.adjustedDifferenceRate() <= maxDifferenceRate) {
-			return gateReport;
-		}
+	/**
+	 * The gate's verdict plus the shadow condition: enough comparisons in the recent window, and no field whose
+	 * difference rate, after that field's own legacy noise, is over the limit.
+	 */
+	private GateReport withShadow(String routeId, GateReport gateReport) {
+		var shadow = shadows.summary(routeId);
 		var failures = new java.util.ArrayList<>(gateReport.failures());
-		failures.add(String.format(java.util.Locale.ROOT,
-				"shadow difference rate %.2f%% (after %.2f%% legacy noise) is over %.2f%%",
-				shadow.differenceRate() * 100, shadow.noiseRate() * 100, maxDifferenceRate * 100));
-		return new GateReport(false, failures);
+		if (!shadow.sufficient()) {
+			failures.add(String.format(java.util.Locale.ROOT,
+					"only %d shadow comparisons in the last %d min; at least %d are needed", shadow.comparisons(),
+					shadow.window().toMinutes(), shadow.minimumComparisons()));
+		}
+		else if (shadow.adjustedDifferenceRate() > maxDifferenceRate) {
+			shadow.fields().forEach((field, rates) -> {
+				if (rates.adjustedRate() > maxDifferenceRate) {
+					failures.add(String.format(java.util.Locale.ROOT,
+							"shadow difference rate in '%s' %.2f%% (after %.2f%% legacy noise in it) is over %.2f%%",
+							field, rates.differenceRate() * 100, rates.noiseRate() * 100, maxDifferenceRate * 100));
+				}
+			});
+		}
+		return failures.size() == gateReport.failures().size() ? gateReport : new GateReport(false, failures);
+	}
+
+	@Override
+	public ShadowSummary shadowSummary(String id) {
+		repository.find(id).orElseThrow(() -> new RouteNotFound(id));
+		return shadows.summary(id);
 	}
 
 	@Override

@@ -59,7 +59,11 @@ public class RouteTable {
 		}
 	}
 
-	public void reload() {
+	/**
+	 * Reads the table and installs it. Synchronized: a poll that read the table just before a flip committed must not
+	 * install its older snapshot after the flip's own reload.
+	 */
+	public synchronized void reload() {
 		long version = repository.version();
 		var routes = repository.findAll();
 		snapshot.set(new Snapshot(version, routes));

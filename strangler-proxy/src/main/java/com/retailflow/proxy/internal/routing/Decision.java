@@ -1,11 +1,12 @@
 package com.retailflow.proxy.internal.routing;
 
 import com.retailflow.proxy.internal.routes.Route;
+import com.retailflow.proxy.internal.routes.Side;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where one request goes and why.
+ * Where one request goes and why: made once per request by {@link SideSelector}, handed to the side that answers.
  *
  * @param route the matched route, or null when no route matches (then legacy)
  * @param side the side that answers
@@ -18,18 +19,8 @@ import org.jspecify.annotations.Nullable;
 public record Decision(@Nullable Route route, Side side, Action action, String target, int bucket, String reason,
 		@Nullable String shadowTarget) {
 
-	public Decision(@Nullable Route route, Side side, Action action, String target, int bucket, String reason) {
+	Decision(@Nullable Route route, Side side, Action action, String target, int bucket, String reason) {
 		this(route, side, action, target, bucket, reason, null);
-	}
-
-	static final String ATTRIBUTE = Decision.class.getName();
-
-	public enum Side {
-		LEGACY, NEW;
-
-		public String header() {
-			return name().toLowerCase(java.util.Locale.ROOT);
-		}
 	}
 
 	public enum Action {
@@ -45,5 +36,9 @@ public record Decision(@Nullable Route route, Side side, Action action, String t
 
 	public String routeId() {
 		return route == null ? "none" : route.id();
+	}
+
+	public boolean safe(String method) {
+		return method.equals("GET") || method.equals("HEAD");
 	}
 }

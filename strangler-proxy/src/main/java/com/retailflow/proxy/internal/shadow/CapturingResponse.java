@@ -1,5 +1,7 @@
 package com.retailflow.proxy.internal.shadow;
 
+import com.retailflow.proxy.internal.shadow.ShadowComparator;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package com.retailflow.proxy.internal.traffic;
 
+import com.retailflow.proxy.internal.shadow.ShadowStats;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -90,7 +92,7 @@ public class TrafficHistory {
 			var previous = last.getOrDefault(route.id(), totals);
 			last.put(route.id(), totals);
 			long requests = (totals.legacy() - previous.legacy()) + (totals.fresh() - previous.fresh());
-			var shadow = shadows.report(route.id());
+			var shadow = shadowSummary(route.id());
 			var point = new Point(now, (totals.legacy() - previous.legacy()) / seconds,
 					(totals.fresh() - previous.fresh()) / seconds,
 					requests == 0 ? 0 : (double) (totals.errors() - previous.errors()) / requests, p95,
@@ -103,6 +105,20 @@ public class TrafficHistory {
 				}
 			}
 		}
+	}
+
+	/** The shadow rates for the chart; without the database the chart shows none rather than stop sampling. */
+	private ShadowRates shadowSummary(String routeId) {
+		try {
+			var summary = shadows.summary(routeId);
+			return new ShadowRates(summary.differenceRate(), summary.noiseRate());
+		}
+		catch (RuntimeException ex) {
+			return new ShadowRates(0, 0);
+		}
+	}
+
+	private record ShadowRates(double differenceRate, double noiseRate) {
 	}
 
 	/** The upper bound of the bucket holding the given share of this interval's requests (cumulative buckets). */

@@ -1,0 +1,37 @@
+package com.retailflow.legacy.internal.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.retailflow.platform.testing.LegacyDatabase;
+import com.retailflow.proxy.CutoverGate;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The gate's shadow condition: too few shadow comparisons close it, whatever else holds. Modules without synced data
+ * (checkout) are closed with that reason.
+ */
+@LegacyDatabase
+@SpringBootTest(properties = { "retailflow.legacy.gate.min-shadow-comparisons=1000",
+		"retailflow.proxy.routes[0].id=catalog", "retailflow.proxy.routes[0].module=catalog",
+		"retailflow.proxy.routes[0].legacy-patterns=/product.php", "retailflow.proxy.routes[0].new-patterns=/products/**",
+		"retailflow.proxy.routes[1].id=checkout", "retailflow.proxy.routes[1].module=checkout",
+		"retailflow.proxy.routes[1].legacy-patterns=/cart.php", "retailflow.proxy.routes[1].new-patterns=/cart" })
+class GateShadowConditionTests {
+
+	@Autowired
+	CutoverGate gate;
+
+	@Test
+	void tooFewShadowComparisonsCloseTheGate() {
+		assertThat(gate.check("catalog", "catalog").failures()).contains("shadow: 0 comparisons, at least 1000 needed");
+	}
+
+	@Test
+	void aModuleWithoutSyncedDataIsClosedWithThatReason() {
+		assertThat(gate.check("checkout", "checkout").failures())
+			.contains("sync: module 'checkout' has no data sync with legacy yet, so nothing shows it is in sync");
+	}
+}

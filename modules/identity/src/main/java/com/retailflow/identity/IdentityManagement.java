@@ -1,0 +1,42 @@
+package com.retailflow.identity;
+
+import java.util.Optional;
+
+/**
+ * The identity module's API: accounts, their registration and changes, and the import of legacy customers.
+ * Signing in happens through Spring Security (the module's sign-in page and {@code /api/v1/auth}).
+ */
+public interface IdentityManagement {
+
+	/**
+	 * Registers a shopper (role SHOPPER).
+	 *
+	 * @throws InvalidAccountData for a malformed e-mail, an empty or overlong name, a too short or too long password
+	 * @throws EmailAlreadyRegistered when the normalised e-mail belongs to another account
+	 */
+	AccountDetails register(Registration registration);
+
+	/**
+	 * Brings one legacy customer in, idempotently by legacy id: calling it again with the same row changes nothing.
+	 * A changed e-mail, name or md5 password on the legacy side is taken over (legacy is the system of record until
+	 * identity is cut over). An unlinked account registered here with the same e-mail gets the legacy id and keeps
+	 * its own password.
+	 */
+	LegacyImport importLegacyCustomer(LegacyCustomer customer);
+
+	Optional<AccountDetails> find(AccountId id);
+
+	Optional<AccountDetails> findByEmail(String email);
+
+	/** @throws InvalidAccountData for an empty or overlong name */
+	AccountDetails changeName(AccountId id, String name);
+
+	/** @throws EmailAlreadyRegistered when another account has it */
+	AccountDetails changeEmail(AccountId id, String email);
+
+	/**
+	 * @throws WrongPassword when {@code currentPassword} is not the account's password (nothing changes)
+	 * @throws InvalidAccountData when the new password breaks the password rules
+	 */
+	void changePassword(AccountId id, String currentPassword, String newPassword);
+}

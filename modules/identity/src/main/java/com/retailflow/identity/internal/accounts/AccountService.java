@@ -1,0 +1,145 @@
+package com.retailflow.identity.internal.accounts;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.retailflow.identity.AccountDetails;
+import com.retailflow.identity.AccountId;
+import com.retailflow.identity.Email;
+import com.retailflow.identity.EmailAlreadyRegistered;
+import com.retailflow.identity.IdentityManagement;
+import com.retailflow.identity.InvalidAccountData;
+import com.retailflow.identity.LegacyCustomer;
+import com.retailflow.identity.LegacyImport;
+import com.retailflow.identity.Registration;
+import com.retailflow.identity.UnknownAccount;
+import com.retailflow.identity.WrongPassword;
+import com.retailflow.identity.internal.passwords.PasswordHashing;
+
+/**
+ * The facade: checks input, hashes outside the aggregate, and lets {@link Account} decide. A unique-index violation
+ * (two registrations of one e-mail racing) becomes {@link EmailAlreadyRegistered}, like legacy's duplicate-key branch.
+ */
+@Service
+@Transactional
+class AccountService implements IdentityManagement {
+
+	private final Accounts accounts;
+	private final PasswordHashing passwords;
+	private final Clock clock;
+
+	AccountService(Accounts accounts, PasswordHashing passwords) {
+		this.accounts = accounts;
+		this.passwords = passwords;
+		this.clock = Clock.systemUTC();
+	}
+
+	@Override
+	public AccountDetails register(Registration registration) {
+		Email email = Email.of(registration.email());
+		String name = AccountNames.check(registration.name());
+		if (accounts.findByEmail(email.value()).isPresent()) {
+			throw new EmailAlreadyRegistered();
+		}
+		String hash = passwords.hashNew(registration.password());
+		return saveUnique(Account.register(email, name, hash, clock.instant())).details();
+	}
+
+	@Override
+	public LegacyImport importLegacyCustomer(LegacyCustomer customer) {
+		Email email = Email.of(customer.email());
+		var now = clock.instant();
+		var known = accounts.findByLegacyId(customer.legacyId());
+		if (known.isEmpty()) {
+			var sameEmail = accounts.findByEmail(email.value());
+			if (sameEmail.isPresent()) {
+				// Registered here, then written back to legacy, whose row now comes round: link it, keep its password.
+				sameEmail.get().linkLegacy(customer.legacyId(), now);
+				accounts.save(sameEmail.get());
+				return LegacyImport.LINKED;
+			}
+			accounts.save(Account.importLegacy(customer.legacyId(), email, customer.name(),
+					passwords.wrapLegacy(customer.md5Password()), customer.createdAt(), now));
+			return LegacyImport.CREATED;
+		}
+		Account account = known.get();
+		boolean changed = account.changeEmail(email, now) | account.changeName(customer.name(), now);
+		String legacyDerived = account.legacyDerivedHash();
+		if (legacyDerived == null || !passwords.wrapsLegacy(customer.md5Password(), legacyDerived)) {
+			account.takeLegacyPassword(passwords.wrapLegacy(customer.md5Password()), now);
+			changed = true;
+		}
+		if (!changed) {
+			return LegacyImport.UNCHANGED;
+		}
+		saveUnique(account);
+		return LegacyImport.UPDATED;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<AccountDetails> find(AccountId id) {
+		return accounts.findById(id.value()).map(Account::details);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<AccountDetails> findByEmail(String email) {
+		try {
+			return accounts.findByEmail(Email.of(email).value()).map(Account::details);
+		}
+		catch (InvalidAccountData ex) {
+			return Optional.empty();
+		}
+	}
+
+	@Override
+	public AccountDetails changeName(AccountId id, String name) {
+		Account account = load(id);
+		if (account.changeName(name, clock.instant())) {
+			accounts.save(account);
+		}
+		return account.details();
+	}
+
+	@Override
+	public AccountDetails changeEmail(AccountId id, String email) {
+		Email normalised = Email.of(email);
+		Account account = load(id);
+		if (accounts.findByEmail(normalised.value()).filter(other -> !other.equals(account)).isPresent()) {
+			throw new EmailAlreadyRegistered();
+		}
+		if (account.changeEmail(normalised, clock.instant())) {
+			saveUnique(account);
+		}
+		return account.details();
+	}
+
+	@Override
+	public void changePassword(AccountId id, String currentPassword, String newPassword) {
+		Account account = load(id);
+		if (!passwords.matches(currentPassword, account.passwordHash())) {
+			throw new WrongPassword();
+		}
+		account.changePassword(passwords.hashNew(newPassword), clock.instant());
+		accounts.save(account);
+	}
+
+	private Account load(AccountId id) {
+		return accounts.findById(Objects.requireNonNull(id).value()).orElseThrow(() -> new UnknownAccount(id));
+	}
+
+	private Account saveUnique(Account account) {
+		try {
+			return accounts.save(account);
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw new EmailAlreadyRegistered();
+		}
+	}
+}

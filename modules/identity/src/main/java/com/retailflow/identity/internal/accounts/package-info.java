@@ -1,0 +1,4 @@
+@NullMarked
+package com.retailflow.identity.internal.accounts;
+
+import org.jspecify.annotations.NullMarked;

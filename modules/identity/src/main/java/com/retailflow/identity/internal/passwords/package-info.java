@@ -1,0 +1,4 @@
+@NullMarked
+package com.retailflow.identity.internal.passwords;
+
+import org.jspecify.annotations.NullMarked;

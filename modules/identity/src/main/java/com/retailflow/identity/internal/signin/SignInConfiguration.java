@@ -1,0 +1,79 @@
+package com.retailflow.identity.internal.signin;
+
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.retailflow.identity.AdminAccounts;
+import com.retailflow.identity.Role;
+import com.retailflow.identity.internal.accounts.AccountPasswords;
+import com.retailflow.identity.internal.accounts.Accounts;
+import com.retailflow.identity.internal.passwords.PasswordHashing;
+
+/**
+ * Sign-in for shoppers and admins: one {@code DaoAuthenticationProvider} each (admins: accounts with role ADMIN
+ * only), both with identity's password encoder and password upgrade, both behind the throttle.
+ *
+ * <p>None of these is a {@code UserDetailsService}, {@code PasswordEncoder} or {@code AuthenticationProvider} bean:
+ * Spring Security would pick such a bean as the default for every filter chain, including the proxy's.
+ */
+@Configuration(proxyBeanMethods = false)
+class SignInConfiguration {
+
+	/** The CSRF parameter legacy's forms use, so the new forms carry the same field. */
+	static final String CSRF_PARAMETER = "csrf";
+
+	/**
+	 * CSRF tokens in a cookie (double submit), not in the session: showing the sign-in or register form must not
+	 * create a session row. HttpOnly (pages put the token in the form; API clients ask {@code /api/v1/auth/csrf}),
+	 * SameSite=Lax, Secure whenever the request is.
+	 */
+	@Bean
+	CsrfTokenRepository identityCsrfTokens() {
+		var tokens = new CookieCsrfTokenRepository();
+		tokens.setCookieName("RF-XSRF-TOKEN");
+		tokens.setParameterName(CSRF_PARAMETER);
+		tokens.setCookiePath("/");
+		tokens.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Lax"));
+		return tokens;
+	}
+
+	@Bean
+	SignIn signIn(Accounts accounts, AccountPasswords upgrades, PasswordHashing passwords, SignInThrottle throttle,
+			TransactionTemplate transactions, CsrfTokenRepository identityCsrfTokens,
+			@Value("${server.servlet.session.cookie.name:RFSESSION}") String sessionCookie) {
+		var provider = throttled(new AccountUserDetails(accounts, upgrades, account -> true, transactions), passwords,
+				throttle);
+		var sessions = new CompositeSessionAuthenticationStrategy(List.of(new ChangeSessionIdAuthenticationStrategy(),
+				new CsrfAuthenticationStrategy(identityCsrfTokens)));
+		return new SignIn(new ProviderManager(provider), sessions, identityCsrfTokens, sessionCookie);
+	}
+
+	@Bean
+	AdminAccounts identityAdminAccounts(Accounts accounts, AccountPasswords upgrades, PasswordHashing passwords,
+			SignInThrottle throttle, TransactionTemplate transactions) {
+		var provider = throttled(new AccountUserDetails(accounts, upgrades,
+				account -> account.roles().contains(Role.ADMIN), transactions), passwords, throttle);
+		return () -> provider;
+	}
+
+	private static AuthenticationProvider throttled(AccountUserDetails users, PasswordHashing passwords,
+			SignInThrottle throttle) {
+		var dao = new DaoAuthenticationProvider(users);
+		dao.setPasswordEncoder(passwords.encoder());
+		dao.setUserDetailsPasswordService(users);
+		return new ThrottledAuthenticationProvider(dao, throttle, passwords);
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.retailflow.identity.internal.web;
+
+import org.jspecify.annotations.NullMarked;

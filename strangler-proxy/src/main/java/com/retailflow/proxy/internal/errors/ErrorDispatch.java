@@ -1,0 +1,32 @@
+package com.retailflow.proxy.internal.errors;
+
+import java.io.IOException;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * Answers the servlet container's error dispatch (an uncaught exception, a {@code sendError} from Tomcat's
+ * request parsing or from Spring Security's firewall, a 404 no handler claimed) with the error contract of
+ * {@link ProxyErrors}, in place of Spring Boot's default error controller. It never says more than the status:
+ * exception messages stay in the log.
+ */
+@Controller
+class ErrorDispatch implements ErrorController {
+
+	@RequestMapping("${server.error.path:${error.path:/error}}")
+	void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if (response.isCommitted()) {
+			// Part of an answer already went out: appending an error body would corrupt it.
+			return;
+		}
+		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		// Without a status the error page was asked for directly: there is nothing at that address.
+		ProxyErrors.writeStatus(request, response, code instanceof Integer value && value >= 400 ? value : 404);
+	}
+}
