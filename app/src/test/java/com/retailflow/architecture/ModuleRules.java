@@ -55,9 +55,10 @@ final class ModuleRules {
 
 	static ArchRule controllersOnlyInWebPackages() {
 		return classes().that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
-			// The proxy's admin package is its web adapter for the migration team (API, console, their security).
-			.should().resideInAnyPackage("..web..", "..proxy.internal.admin..")
-			.as("controllers live only in web packages (and the proxy's admin package)")
+			// The proxy's admin package is its web adapter for the migration team (API, console, their security); its
+			// errors package answers the error dispatch in place of Boot's error controller.
+			.should().resideInAnyPackage("..web..", "..proxy.internal.admin..", "..proxy.internal.errors..")
+			.as("controllers live only in web packages (and the proxy's admin and errors packages)")
 			.allowEmptyShould(true);
 	}
 

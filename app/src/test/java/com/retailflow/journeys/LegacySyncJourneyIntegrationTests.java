@@ -48,7 +48,7 @@ class LegacySyncJourneyIntegrationTests extends AgainstLegacyShop {
 	static void flipCatalog(ShopperBrowser browser, String mode) throws Exception {
 		var response = browser.send(HttpRequest.newBuilder(URI.create(browser.base() + "/admin/api/routes/catalog"))
 			.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)))
+					"Basic " + Base64.getEncoder().encodeToString("admin:app-test-secret".getBytes(StandardCharsets.UTF_8)))
 			.header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString("{\"mode\":\"" + mode + "\",\"reason\":\"sync journey\",\"force\":true}"))
 			.build());

@@ -21,7 +21,7 @@ class AdapterSyncStatus implements SyncStatus {
 
 	@Override
 	public ModuleSync of(String module) {
-		Double lagSeconds = lag.stream().findFirst().flatMap(stream -> stream.of(module))
+		Double lagSeconds = lag.orderedStream().findFirst().flatMap(stream -> stream.of(module))
 			.map(duration -> duration.toMillis() / 1000.0)
 			.orElse(null);
 		var last = reports.latest(module).map(latest -> new LastReconciliation(latest.finishedAt(), latest.driftRows()))

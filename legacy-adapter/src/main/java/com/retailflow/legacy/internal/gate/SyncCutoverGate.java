@@ -70,7 +70,7 @@ class SyncCutoverGate implements CutoverGate {
 	}
 
 	private void checkLag(String module, List<String> failures) {
-		var measured = lag.stream().findFirst().flatMap(stream -> stream.of(module));
+		var measured = lag.orderedStream().findFirst().flatMap(stream -> stream.of(module));
 		if (measured.isEmpty()) {
 			failures.add("sync lag of '%s': no change stream measures it".formatted(module));
 		}

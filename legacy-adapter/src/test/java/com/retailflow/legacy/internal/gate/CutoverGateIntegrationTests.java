@@ -76,7 +76,9 @@ class CutoverGateIntegrationTests {
 	@TestConfiguration
 	static class Lag {
 
+		// Ahead of the change stream's own lag, which is a bean here too (its stream is off in tests).
 		@Bean
+		@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 		SettableLag syncLag() {
 			return new SettableLag();
 		}
