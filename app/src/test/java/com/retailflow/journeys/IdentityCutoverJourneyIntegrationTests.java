@@ -67,6 +67,24 @@ class IdentityCutoverJourneyIntegrationTests extends AgainstLegacyShop {
 		assertThat(me(browser).statusCode()).isEqualTo(401);
 	}
 
+	@Test
+	void theConsoleKeepsItsOwnSessionCookieNowThatSessionsLiveInPostgresql() throws Exception {
+		var browser = new ShopperBrowser(port);
+		var login = browser.get("/admin/login");
+		var token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login.body());
+		assertThat(token.find()).as(login.body()).isTrue();
+
+		var signedIn = browser.post("/admin/login",
+				Map.of("username", "admin", "password", "app-test-secret", "_csrf", token.group(1)));
+
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		var cookies = signedIn.headers().allValues("Set-Cookie");
+		assertThat(cookies).anySatisfy(cookie -> assertThat(cookie).startsWith("RETAILFLOW_ADMIN=")
+			.contains("Path=/admin").contains("SameSite=Strict").contains("HttpOnly"));
+		assertThat(cookies).noneMatch(cookie -> cookie.startsWith("RFSESSION="));
+		assertThat(browser.get("/admin").statusCode()).isEqualTo(200);
+	}
+
 	private static HttpResponse<String> me(ShopperBrowser browser) throws Exception {
 		return browser.send(HttpRequest.newBuilder(URI.create(browser.base() + "/api/v1/auth/me"))
 			.header("Accept", "application/json")
@@ -98,7 +116,7 @@ class IdentityCutoverJourneyIntegrationTests extends AgainstLegacyShop {
 		HttpResponse<String> response = browser.send(HttpRequest
 			.newBuilder(URI.create(browser.base() + "/admin/api/routes/identity"))
 			.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)))
+					"Basic " + Base64.getEncoder().encodeToString("admin:app-test-secret".getBytes(StandardCharsets.UTF_8)))
 			.header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString("{\"mode\":\"" + mode + "\",\"reason\":\"journey test\",\"force\":true}"))
 			.build());

@@ -11,12 +11,15 @@ public interface RouteManagement {
 	Optional<RouteView> route(String id);
 
 	/**
-	 * Changes a route's mode. Going back to {@code LEGACY} is never refused; {@code NEW}, and {@code CANARY} at 100 %
-	 * (which sends everyone to the new side), are refused while the cut-over gate fails, unless forced.
+	 * Changes a route's mode. Going back to {@code LEGACY} is never refused, not even while the route table's
+	 * database is unreachable (this instance then holds the rollback and writes it when it can); sending every
+	 * shopper to the new side ({@code NEW}, or {@code CANARY} at 100 %) is refused while the cut-over gate
+	 * fails, unless forced.
 	 *
 	 * @throws RouteNotFound for an unknown route
 	 * @throws InvalidRouteChange for an invalid mode, percent or a missing reason
 	 * @throws CutoverRefused when the gate is closed and the change is not forced
+	 * @throws RouteTableUnavailable when the route table cannot be written (for any change but a rollback)
 	 */
 	RouteView change(String id, RouteChange change, String actor);
 
@@ -38,6 +41,14 @@ public interface RouteManagement {
 
 		public RouteNotFound(String id) {
 			super("No route '" + id + "'");
+		}
+	}
+
+	/** The route table's database did not answer in time. */
+	final class RouteTableUnavailable extends RuntimeException {
+
+		public RouteTableUnavailable(Throwable cause) {
+			super("The route table is unreachable right now; only a rollback to LEGACY is accepted", cause);
 		}
 	}
 

@@ -1,10 +1,30 @@
 package com.retailflow.proxy;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** A route as the admin API and other modules see it. {@code percent} has at most two decimals. */
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A route as the admin API and other modules see it. {@code percent} has at most two decimals; {@code mode}
+ * is the mode the migration team chose (an automatic fallback does not change it, see {@code fallback}).
+ */
 public record RouteView(String id, String module, List<String> patterns, List<String> newPatterns, Mode mode,
-		BigDecimal percent, Instant updatedAt, String updatedBy) {
+		BigDecimal percent, Instant updatedAt, String updatedBy, Fallback fallback) {
+
+	/**
+	 * The route's automatic fallback: its thresholds, and whether legacy currently answers in its place.
+	 *
+	 * @param errorRate the new side's 5xx share that trips it
+	 * @param minRequests new-side requests needed in the window before it can trip
+	 * @param window the sliding window the rate is measured over
+	 * @param ejection how long the first fallback lasts (each further one in a row lasts twice as long)
+	 * @param activeUntil while legacy answers in the route's place, until when; else null
+	 * @param held why legacy answers in place of the chosen mode (a fallback, or a rollback not yet written), else null
+	 */
+	public record Fallback(double errorRate, int minRequests, Duration window, Duration ejection,
+			@Nullable Instant activeUntil, @Nullable String held) {
+	}
 }

@@ -58,6 +58,7 @@ class LegacyFailureTests {
 		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
 		assertThat(response.body()).contains("RetailFlow Shop").contains("did not answer");
 		assertThat(response.headers().firstValue("X-Served-By")).hasValue("legacy");
+		assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("rf_shopper="));
 		// A fresh connection that got no answer is not a stale keep-alive: legacy saw the request once.
 		assertThat(LEGACY.received()).containsExactly("GET /close.php");
 	}

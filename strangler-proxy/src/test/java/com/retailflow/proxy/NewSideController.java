@@ -75,6 +75,12 @@ class NewSideController {
 		throw new IllegalStateException("new side blew up");
 	}
 
+	/** Reads the whole upload before answering, so a shopper who hangs up mid-upload makes it fail. */
+	@PostMapping("/flaky/upload")
+	String upload(jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
+		return "read " + request.getInputStream().readAllBytes().length + " bytes";
+	}
+
 	@PostMapping("/flaky/{kind}")
 	ResponseEntity<String> flakyPost(@PathVariable String kind) {
 		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body("new side broke on POST");

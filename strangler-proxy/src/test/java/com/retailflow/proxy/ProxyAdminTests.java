@@ -1,13 +1,17 @@
 package com.retailflow.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpRequest;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.micrometer.core.instrument.MeterRegistry;
+
+import tools.jackson.databind.JsonNode;
 
 /** The admin API's contract (BRIEF §5), its authorisation, the audit log, and the automatic fallback. */
 class ProxyAdminTests extends AgainstLegacyShop {
@@ -76,6 +80,7 @@ class ProxyAdminTests extends AgainstLegacyShop {
 	@Test
 	void automaticFallbackNeedsEnoughDataReplaysOnlySafeRequestsAndIsAudited() {
 		assertThat(ProxyHttp.flip(proxy(), "flaky", "NEW", null, true).statusCode()).isEqualTo(200);
+		double alertsBefore = meters.counter("retailflow.proxy.fallbacks", "route", "flaky").count();
 		// Below the minimum number of requests: failing GETs are answered by legacy, but nothing flips.
 		for (int i = 0; i < 3; i++) {
 			var replayed = ProxyHttp.get(proxy(), "/flaky/broken");
@@ -91,15 +96,79 @@ class ProxyAdminTests extends AgainstLegacyShop {
 		assertThat(post.statusCode()).isEqualTo(500);
 		assertThat(post.headers().firstValue("X-Served-By")).hasValue("new");
 		assertThat(post.body()).contains("new side broke on POST");
-		// The fifth new-side error crosses the threshold with enough data: the route goes back to LEGACY.
+		// The fifth new-side error crosses the threshold with enough data: legacy answers the route for a while,
+		// the chosen mode stays NEW.
 		ProxyHttp.get(proxy(), "/flaky/broken");
-		assertThat(mode("flaky")).isEqualTo("LEGACY");
+		JsonNode flaky = route("flaky");
+		assertThat(flaky.get("mode").asString()).isEqualTo("NEW");
+		assertThat(flaky.get("fallback").get("activeUntil").isNull()).isFalse();
 		var history = JSON.readTree(
 				ProxyHttp.admin(proxy(), "GET", "/admin/api/routes/flaky/history", null, "admin", "admin-secret").body());
 		assertThat(history.get(0).get("automatic").asBoolean()).isTrue();
 		assertThat(history.get(0).get("actor").asString()).isEqualTo("proxy:auto-fallback");
-		assertThat(meters.counter("retailflow.proxy.fallbacks", "route", "flaky").count()).isEqualTo(1.0);
+		assertThat(history.get(0).get("toMode").asString()).isEqualTo("LEGACY");
+		assertThat(meters.counter("retailflow.proxy.fallbacks", "route", "flaky").count()).isEqualTo(alertsBefore + 1);
 		assertThat(ProxyHttp.get(proxy(), "/flaky/fine").headers().firstValue("X-Served-By")).hasValue("legacy");
+	}
+
+	@Test
+	void theFallbackIsTimeBoundedThenTheChosenModeReturnsAndBothEndsAreAudited() {
+		assertThat(ProxyHttp.flip(proxy(), "flaky", "NEW", null, true).statusCode()).isEqualTo(200);
+		for (int i = 0; i < 5; i++) {
+			ProxyHttp.get(proxy(), "/flaky/broken");
+		}
+		assertThat(ProxyHttp.get(proxy(), "/flaky/fine").headers().firstValue("X-Served-By")).hasValue("legacy");
+		// The flaky route's ejection is 2 s (test configuration): then the new side is tried again.
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+				ProxyHttp.get(proxy(), "/flaky/fine").headers().firstValue("X-Served-By")).hasValue("new"));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			var history = JSON.readTree(ProxyHttp
+				.admin(proxy(), "GET", "/admin/api/routes/flaky/history", null, "admin", "admin-secret")
+				.body());
+			assertThat(history.get(0).get("reason").asString()).startsWith("automatic fallback ended");
+			assertThat(history.get(0).get("toMode").asString()).isEqualTo("NEW");
+			assertThat(history.get(1).get("reason").asString()).contains("legacy answers until");
+		});
+		assertThat(route("flaky").get("fallback").get("activeUntil").isNull()).isTrue();
+	}
+
+	@Test
+	void thresholdsArePerRouteAndShownByTheRoutesApi() {
+		JsonNode flaky = route("flaky").get("fallback");
+		assertThat(flaky.get("errorRate").asDouble()).isEqualTo(0.5);
+		assertThat(flaky.get("minRequests").asInt()).isEqualTo(5);
+		assertThat(Duration.parse(flaky.get("ejection").asString())).isEqualTo(Duration.ofSeconds(2));
+		assertThat(Duration.parse(route("catalog").get("fallback").get("ejection").asString()))
+			.isEqualTo(Duration.ofSeconds(30));
+	}
+
+	@Test
+	void shoppersHangingUpMidUploadNeverTripTheFallback() throws Exception {
+		assertThat(ProxyHttp.flip(proxy(), "flaky", "NEW", null, true).statusCode()).isEqualTo(200);
+		for (int i = 0; i < 8; i++) {
+			try (var socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+				socket.getOutputStream().write(("POST /flaky/upload HTTP/1.1\r\nHost: x\r\n"
+						+ "Content-Type: application/octet-stream\r\nContent-Length: 100000\r\n\r\npartial")
+					.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+				socket.getOutputStream().flush();
+				Thread.sleep(100);
+			}
+		}
+		Thread.sleep(500);
+		assertThat(route("flaky").get("fallback").get("activeUntil").isNull()).isTrue();
+		assertThat(ProxyHttp.get(proxy(), "/flaky/fine").headers().firstValue("X-Served-By")).hasValue("new");
+	}
+
+	@Test
+	void aCanaryAtOneHundredPercentIsGatedLikeNew() {
+		var refused = ProxyHttp.flip(proxy(), "catalog", "CANARY", "100", false);
+		assertThat(refused.statusCode()).isEqualTo(409);
+		assertThat(refused.body()).contains("no sync status");
+		assertThat(ProxyHttp.flip(proxy(), "catalog", "CANARY", "99.99", false).statusCode()).isEqualTo(200);
+		assertThat(ProxyHttp.flip(proxy(), "catalog", "CANARY", "100", true).statusCode()).isEqualTo(200);
+		var history = JSON.readTree(
+				ProxyHttp.admin(proxy(), "GET", "/admin/api/routes/catalog/history", null, "admin", "admin-secret").body());
+		assertThat(history.get(0).get("forced").asBoolean()).as("recorded as a forced cut-over").isTrue();
 	}
 
 	@Test
@@ -108,6 +177,9 @@ class ProxyAdminTests extends AgainstLegacyShop {
 		var replayed = ProxyHttp.get(proxy(), "/flaky/throws");
 		assertThat(replayed.headers().firstValue("X-Served-By")).hasValue("legacy");
 		assertThat(replayed.body()).doesNotContain("blew up");
+		// A first visit keeps the cookies minted for it: the replay never re-keys the shopper.
+		assertThat(replayed.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("rf_shopper="))
+			.anySatisfy(c -> assertThat(c).startsWith("rf_visit="));
 		ProxyHttp.flip(proxy(), "flaky", "LEGACY", null, false);
 	}
 
@@ -144,10 +216,14 @@ class ProxyAdminTests extends AgainstLegacyShop {
 	}
 
 	String mode(String route) {
+		return route(route).get("mode").asString();
+	}
+
+	JsonNode route(String route) {
 		var routes = JSON.readTree(ProxyHttp.admin(proxy(), "GET", "/admin/api/routes", null, "admin", "admin-secret").body());
 		for (var node : routes) {
 			if (node.get("id").asString().equals(route)) {
-				return node.get("mode").asString();
+				return node;
 			}
 		}
 		throw new AssertionError("no route " + route);

@@ -30,6 +30,14 @@ class ProxyModesTests extends AgainstLegacyShop {
 	}
 
 	@Test
+	void legacyUrlsThatOnlyStartLikeAnApplicationPathStillGoToLegacy() {
+		for (String path : new String[] { "/errors.php", "/error-404.php", "/admin.php", "/administrator/", "/apiary.php" }) {
+			assertThat(ProxyHttp.get(proxy(), path).headers().firstValue("X-Served-By")).as(path).hasValue("legacy");
+		}
+		assertThat(ProxyHttp.get(proxy(), "/error").headers().firstValue("X-Served-By")).isEmpty();
+	}
+
+	@Test
 	void legacyModeServesNewUrlsFromLegacy() {
 		var byNewUrl = ProxyHttp.get(proxy(), "/products/1");
 		assertThat(byNewUrl.headers().firstValue("X-Served-By")).hasValue("legacy");
@@ -120,6 +128,51 @@ class ProxyModesTests extends AgainstLegacyShop {
 
 		ProxyHttp.flip(proxy(), "catalog", "LEGACY", null, false);
 		assertThat(sideOf("/products/5", "rf_shopper=" + shopper + "; rf_visit=" + visit)).isEqualTo("legacy");
+	}
+
+	@Test
+	void loweringNewToACanaryDrainsVisitsThatWereOnNew() {
+		assertThat(ProxyHttp.flip(proxy(), "catalog", "NEW", null, true).statusCode()).isEqualTo(200);
+		String shopper = UUID.randomUUID().toString();
+		var first = ProxyHttp.get(proxy(), "/products/5", "Cookie", "rf_shopper=" + shopper);
+		assertThat(first.headers().firstValue("X-Served-By")).hasValue("new");
+		String visit = cookie(first, "rf_visit");
+
+		assertThat(ProxyHttp.flip(proxy(), "catalog", "CANARY", "0", false).statusCode()).isEqualTo(200);
+		assertThat(sideOf("/products/5", "rf_shopper=" + shopper + "; rf_visit=" + visit)).as("the visit finishes on new")
+			.isEqualTo("new");
+		assertThat(sideOf("/products/5", "rf_shopper=" + shopper)).as("a new visit follows the percent").isEqualTo("legacy");
+	}
+
+	@Test
+	void aLaterCanaryNeverInheritsPinsFromAnEarlierOne() {
+		ProxyHttp.flip(proxy(), "catalog", "CANARY", "100", true);
+		String shopper = UUID.randomUUID().toString();
+		var first = ProxyHttp.get(proxy(), "/products/6", "Cookie", "rf_shopper=" + shopper);
+		assertThat(first.headers().firstValue("X-Served-By")).hasValue("new");
+		String visit = cookie(first, "rf_visit");
+		ProxyHttp.flip(proxy(), "catalog", "LEGACY", null, false);
+		ProxyHttp.flip(proxy(), "catalog", "CANARY", "0", false);
+		assertThat(sideOf("/products/6", "rf_shopper=" + shopper + "; rf_visit=" + visit)).isEqualTo("legacy");
+	}
+
+	@Test
+	void aForgedVisitCookieIsIgnored() {
+		ProxyHttp.flip(proxy(), "catalog", "CANARY", "0", false);
+		String forged = java.util.Base64.getUrlEncoder().withoutPadding()
+			.encodeToString("me|catalog".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		var response = ProxyHttp.get(proxy(), "/products/1", "Cookie", "rf_visit=" + forged);
+		assertThat(response.headers().firstValue("X-Served-By")).hasValue("legacy");
+		String genuine = cookie(ProxyHttp.get(proxy(), "/products/1"), "rf_visit");
+		String tampered = (genuine.charAt(0) == 'A' ? "B" : "A") + genuine.substring(1);
+		assertThat(sideOf("/products/1", "rf_visit=" + tampered)).isEqualTo("legacy");
+	}
+
+	@Test
+	void staticAssetsNeverSetCookies() {
+		var asset = ProxyHttp.get(proxy(), "/assets/style.css");
+		assertThat(asset.statusCode()).isEqualTo(200);
+		assertThat(asset.headers().allValues("Set-Cookie")).isEmpty();
 	}
 
 	@Test

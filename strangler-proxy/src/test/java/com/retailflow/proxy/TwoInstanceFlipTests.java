@@ -24,10 +24,11 @@ class TwoInstanceFlipTests {
 
 	static final LegacyShop LEGACY = LegacyShop.withProducts(40);
 	static final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+	static TestDatabases.Database database;
 
 	@BeforeAll
 	static void startTwoInstances() {
-		var database = TestDatabases.newPostgres();
+		database = TestDatabases.newPostgres();
 		for (int i = 0; i < 2; i++) {
 			instances.add(new SpringApplicationBuilder(ProxyTestApplication.class)
 				.properties("server.port=0", "spring.datasource.url=" + database.jdbcUrl(),
@@ -97,10 +98,53 @@ class TwoInstanceFlipTests {
 		assertThat(served.get()).isGreaterThan(50);
 	}
 
+	/**
+	 * Two flips in concurrent transactions: the first draws the lower version but commits last. Both instances
+	 * have already reloaded after the second, so only a marker that follows commits (not the highest version)
+	 * shows them the first.
+	 */
+	@Test
+	void aFlipThatCommitsAfterALaterOneIsNotMissed() throws Exception {
+		assertThat(ProxyHttp.flip(url(0), "catalog", "LEGACY", null, false).statusCode()).isEqualTo(200);
+		assertThat(ProxyHttp.flip(url(0), "flaky", "LEGACY", null, false).statusCode()).isEqualTo(200);
+		awaitSide(0, "/products/1", "legacy");
+		awaitSide(1, "/products/1", "legacy");
+		String flip = "UPDATE proxy.routes SET mode = 'NEW', percent_bp = 10000, updated_by = 'test',"
+				+ " version = nextval('proxy.routes_version_seq') WHERE id = ?";
+		try (var first = java.sql.DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+				var second = java.sql.DriverManager.getConnection(database.jdbcUrl(), database.username(),
+						database.password())) {
+			first.setAutoCommit(false);
+			second.setAutoCommit(false);
+			try (var statement = first.prepareStatement(flip)) {
+				statement.setString(1, "catalog");
+				statement.executeUpdate();
+			}
+			try (var statement = second.prepareStatement(flip)) {
+				statement.setString(1, "flaky");
+				statement.executeUpdate();
+			}
+			second.commit();
+			awaitSide(0, "/flaky/fine", "new");
+			awaitSide(1, "/flaky/fine", "new");
+			first.commit();
+		}
+		long committed = System.nanoTime();
+		awaitSide(0, "/products/1", "new");
+		awaitSide(1, "/products/1", "new");
+		assertThat((System.nanoTime() - committed) / 1_000_000).as("propagation of the late commit").isLessThan(2000);
+		ProxyHttp.flip(url(0), "catalog", "LEGACY", null, false);
+		ProxyHttp.flip(url(0), "flaky", "LEGACY", null, false);
+	}
+
 	static void awaitSide(int instance, String side) throws InterruptedException {
+		awaitSide(instance, "/products/1", side);
+	}
+
+	static void awaitSide(int instance, String path, String side) throws InterruptedException {
 		long deadline = System.nanoTime() + 5_000_000_000L;
 		while (System.nanoTime() < deadline) {
-			if (ProxyHttp.get(url(instance), "/products/1").headers().firstValue("X-Served-By").orElse("").equals(side)) {
+			if (ProxyHttp.get(url(instance), path).headers().firstValue("X-Served-By").orElse("").equals(side)) {
 				return;
 			}
 			Thread.sleep(20);

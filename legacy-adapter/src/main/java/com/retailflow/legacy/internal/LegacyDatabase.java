@@ -3,6 +3,8 @@ package com.retailflow.legacy.internal;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import javax.sql.DataSource;
+
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +44,11 @@ public class LegacyDatabase implements DisposableBean {
 
 	public JdbcClient jdbc() {
 		return jdbc;
+	}
+
+	/** The pool itself, for what needs a {@code DataSource} (the capture migrations, write-back transactions). */
+	public DataSource dataSource() {
+		return pool;
 	}
 
 	/** For reads of any size: rows arrive as they are read, never all in memory (reconciliation of whole tables). */

@@ -17,7 +17,7 @@ import com.retailflow.inventory.RangeChecksum;
  * instance; other instances see it when their short-lived entries expire.
  *
  * <p>Writes publish past-tense events inside their transaction, so they reach Spring Modulith's event publication
- * registry atomically with the change: {@link ProductChanged}, {@link PriceChanged} and, once per bulk import,
+ * registry atomically with the change: {@link ProductChanged}, {@link PriceChanged}, {@link CategoryRemoved} and, once per bulk import,
  * {@link CatalogImported}.
  */
 public interface CatalogManagement {
@@ -48,6 +48,12 @@ public interface CatalogManagement {
 	 * @param limit at most this many, 1 to 100
 	 */
 	List<ProductView> featured(int limit);
+
+	/**
+	 * The product as stored at this moment, bypassing the caches, whatever its status: for the legacy sync, which
+	 * must never act on a cached copy.
+	 */
+	Optional<Product> storedProduct(ProductId id);
 
 	/** A category by its legacy id. */
 	Optional<Category> categoryById(long id);
@@ -101,6 +107,25 @@ public interface CatalogManagement {
 	 * @throws IllegalArgumentException if the price is negative or not in the shop currency
 	 */
 	boolean changePrice(ProductId id, Money price);
+
+	/**
+	 * Removes a product that no longer exists (deleted on the legacy shop): afterwards {@link #product} finds nothing
+	 * and the storefront answers 404. Publishes {@link ProductChanged} if there was such a product. Its stock is
+	 * inventory's and stays there.
+	 *
+	 * @return whether a product was removed
+	 */
+	boolean removeProduct(ProductId id);
+
+	/**
+	 * Removes a category that no longer exists. Products listed in it keep their category id (the legacy shop has no
+	 * foreign keys either) and show without a category until they are moved. Publishes {@link CategoryRemoved} if
+	 * there was such a category.
+	 *
+	 * @return whether a category was removed
+	 */
+	boolean removeCategory(long id);
+
 
 	// ---- reconciliation with the legacy shop ----
 

@@ -71,6 +71,26 @@ class CatalogImportIntegrationTests {
 	}
 
 	@Test
+	void removedProductsAndCategoriesAreGoneAndAnnounced(AssertablePublishedEvents events) {
+		catalog.importCategories(List.of(category(220, "Removed Cat", "removed-cat")));
+		Product product = products(2_200_000, 1, 220).getFirst();
+		catalog.importProducts(List.of(product));
+		assertThat(catalog.product(product.id())).isPresent();
+
+		assertThat(catalog.removeProduct(product.id())).isTrue();
+		assertThat(catalog.removeProduct(product.id())).isFalse();
+		assertThat(catalog.removeCategory(220)).isTrue();
+		assertThat(catalog.removeCategory(220)).isFalse();
+
+		assertThat(catalog.product(product.id())).isEmpty();
+		assertThat(catalog.storedProduct(product.id())).isEmpty();
+		assertThat(catalog.categoryById(220)).isEmpty();
+		assertThat(events.ofType(ProductChanged.class).matching(event -> event.productId().equals(product.id())))
+			.hasSize(1);
+		assertThat(events.ofType(CategoryRemoved.class)).containsExactly(new CategoryRemoved(220));
+	}
+
+	@Test
 	void importingCategoriesIsIdempotentToo() {
 		var categories = List.of(category(210, "Cat A", "cat-a-import"), subcategory(211, 210, "Cat B", "cat-b-import"));
 

@@ -71,6 +71,9 @@ class AccountsIntegrationTests {
 			assertThat(account.name()).isEqualTo("Renamed");
 		});
 		assertThat(events.stream(AccountImported.class).filter(e -> e.legacyId() == 8001).count()).isEqualTo(1);
+		// legacy's own changes are not the shopper changing something here: nothing to write back
+		assertThat(events.stream(EmailChanged.class).filter(e -> e.account().equals(imported.id()))).isEmpty();
+		assertThat(events.stream(NameChanged.class).filter(e -> e.account().equals(imported.id()))).isEmpty();
 	}
 
 	@Test

@@ -85,6 +85,9 @@ class BadInputIntegrationTests {
 				"Your session has expired or the form was not sent by this shop."));
 		cases.add(new FormCase("sign-in, overlong e-mail", "/sign-in", Map.of("email", LONG_EMAIL, "password", "x1x2x3"),
 				true, 200, "The e-mail address or password is not correct."));
+		cases.add(new FormCase("sign-in, NUL in the e-mail", "/sign-in",
+				Map.of("email", "a\u0000b@example.com", "password", "x1x2x3"), true, 200,
+				"The e-mail address or password is not correct."));
 		cases.add(new FormCase("sign-in, empty password", "/sign-in", Map.of("email", EXISTING, "password", ""), true, 200,
 				"The e-mail address or password is not correct."));
 		cases.add(new FormCase("sign-in, huge password", "/sign-in", Map.of("email", EXISTING, "password", HUGE), true,
@@ -161,6 +164,8 @@ class BadInputIntegrationTests {
 						"{\"email\":\"" + EXISTING + "\",\"password\":123456}", json, true, 401),
 				new JsonCase("sign-in, boolean as e-mail", "/api/v1/auth/sign-in",
 						"{\"email\":true,\"password\":\"x\"}", json, true, 401),
+				new JsonCase("sign-in, NUL in the e-mail", "/api/v1/auth/sign-in",
+						"{\"email\":\"a\\u0000b@example.com\",\"password\":\"x1x2x3\"}", json, true, 401),
 				new JsonCase("sign-in, missing password", "/api/v1/auth/sign-in", "{\"email\":\"" + EXISTING + "\"}", json,
 						true, 400),
 				new JsonCase("sign-in, huge password", "/api/v1/auth/sign-in",

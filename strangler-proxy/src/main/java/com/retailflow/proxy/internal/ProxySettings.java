@@ -3,7 +3,9 @@ package com.retailflow.proxy.internal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -14,32 +16,86 @@ import org.springframework.util.unit.DataSize;
  * @param legacyUrl where the legacy shop answers
  * @param connectTimeout how long to wait for a connection to legacy before answering 502
  * @param readTimeout how long to wait for legacy's answer before answering 504
- * @param maxBodySize request bodies above this are refused with 413
+ * @param maxBodySize request bodies above this are refused with 413 (legacy's own nginx allows 20 MB)
  * @param maxConnections the outbound pool size (per legacy host)
  * @param servedByHeader whether to add {@code X-Served-By: legacy|new}
  * @param refreshInterval how often each instance checks the route table for flips
  * @param routes the route table seed, written on first start only
  * @param fallback automatic fallback to legacy on new-side errors
  * @param shadow shadow traffic and comparison
+ * @param database the proxy's own connections to the route table
+ * @param visits the visit cookie that keeps a shopper on one side
+ * @param publicUrl the shop's public origin ({@code https://shop.example}) for rewritten redirects and
+ *        {@code X-Forwarded-Host}; unset, the request's own host is used (which the client chooses)
  */
 @ConfigurationProperties("retailflow.proxy")
 public record ProxySettings(@DefaultValue("http://127.0.0.1:8081") URI legacyUrl,
 		@DefaultValue("1s") Duration connectTimeout, @DefaultValue("30s") Duration readTimeout,
-		@DefaultValue("10MB") DataSize maxBodySize, @DefaultValue("256") int maxConnections,
+		@DefaultValue("20MB") DataSize maxBodySize, @DefaultValue("256") int maxConnections,
 		@DefaultValue("true") boolean servedByHeader, @DefaultValue("500ms") Duration refreshInterval,
-		@DefaultValue List<RouteSeed> routes, @DefaultValue Fallback fallback, @DefaultValue Shadow shadow) {
+		@DefaultValue List<RouteSeed> routes, @DefaultValue Fallback fallback, @DefaultValue Shadow shadow,
+		@DefaultValue Database database, @DefaultValue VisitCookie visits, @Nullable URI publicUrl) {
 
 	/** One route of the seed. */
 	public record RouteSeed(String id, String module, List<String> legacyPatterns, List<String> newPatterns) {
 	}
 
 	/**
+	 * The automatic fallback, like Envoy's outlier ejection: when the new side's 5xx share over the window
+	 * crosses the rate (with enough requests), legacy answers the route for the ejection time, then the route
+	 * returns to its chosen mode and the new side is tried again; each fallback in a row lasts twice as long,
+	 * up to the maximum.
+	 *
 	 * @param errorRate the new side's 5xx share above which the route falls back to legacy
 	 * @param minRequests below this many new-side requests in the window the state is "insufficient data"
 	 * @param window the sliding window the rate is measured over
+	 * @param ejection how long the first fallback lasts
+	 * @param maxEjection the longest a fallback lasts
+	 * @param routes thresholds for single routes, by route id (unset values come from the defaults above)
 	 */
 	public record Fallback(@DefaultValue("0.2") double errorRate, @DefaultValue("20") int minRequests,
-			@DefaultValue("30s") Duration window) {
+			@DefaultValue("30s") Duration window, @DefaultValue("30s") Duration ejection,
+			@DefaultValue("5m") Duration maxEjection, @DefaultValue Map<String, RouteFallback> routes) {
+
+		/** The thresholds of one route. */
+		public Thresholds of(String routeId) {
+			var own = routes.get(routeId);
+			if (own == null) {
+				return new Thresholds(errorRate, minRequests, window, ejection);
+			}
+			return new Thresholds(own.errorRate() == null ? errorRate : own.errorRate(),
+					own.minRequests() == null ? minRequests : own.minRequests(),
+					own.window() == null ? window : own.window(), own.ejection() == null ? ejection : own.ejection());
+		}
+	}
+
+	/** A route's own fallback thresholds; each one left out is the default. */
+	public record RouteFallback(@Nullable Double errorRate, @Nullable Integer minRequests, @Nullable Duration window,
+			@Nullable Duration ejection) {
+	}
+
+	/** The fallback thresholds that apply to one route. */
+	public record Thresholds(double errorRate, int minRequests, Duration window, Duration ejection) {
+	}
+
+	/**
+	 * @param secret signs the visit cookie (HMAC-SHA256); the same on every instance. Empty: a random key per
+	 *        process (a warning is logged), fine for one instance in development only
+	 * @param idleTimeout a visit without a request for this long ends: its pins go and its key is chosen afresh
+	 */
+	public record VisitCookie(@DefaultValue("") String secret, @DefaultValue("30m") Duration idleTimeout) {
+	}
+
+	/**
+	 * The proxy's own connections to PostgreSQL (route table, audit), kept apart from the application's pool
+	 * so that a slow or unreachable database costs a route flip or a fallback at most these timeouts.
+	 *
+	 * @param connectionTimeout how long to wait for a connection (pool and TCP connect)
+	 * @param queryTimeout how long a query may wait on the network
+	 * @param poolSize connections at most
+	 */
+	public record Database(@DefaultValue("2s") Duration connectionTimeout, @DefaultValue("5s") Duration queryTimeout,
+			@DefaultValue("3") int poolSize) {
 	}
 
 	/**

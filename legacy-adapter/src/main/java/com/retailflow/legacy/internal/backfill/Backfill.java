@@ -10,6 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.retailflow.legacy.internal.LegacyDatabase;
+import com.retailflow.legacy.internal.capture.LegacyCapture;
+import com.retailflow.legacy.internal.sync.SyncSettings;
 import com.retailflow.legacy.internal.tables.SyncedTable;
 import com.retailflow.legacy.internal.tables.SyncedTable.Chunk;
 import com.retailflow.legacy.internal.tables.SyncedTables;
@@ -48,9 +50,13 @@ public class Backfill {
 	private final LegacyDatabase legacy;
 	private final TransactionTemplate transactions;
 	private final BackfillSettings settings;
+	private final LegacyCapture capture;
+	private final SyncSettings sync;
 
 	Backfill(SyncedTables tables, BackfillProgress progress, LegacyDatabase legacy, TransactionTemplate transactions,
-			BackfillSettings settings) {
+			BackfillSettings settings, LegacyCapture capture, SyncSettings sync) {
+		this.capture = capture;
+		this.sync = sync;
 		this.tables = tables;
 		this.progress = progress;
 		this.legacy = legacy;
@@ -147,8 +153,14 @@ public class Backfill {
 		}
 	}
 
-	/** {@code MAX(rf_change.id)} now, 0 while the change table is empty or not installed yet. */
+	/**
+	 * {@code MAX(rf_change.id)} now, 0 while the change table is empty or not installed yet. With the stream on,
+	 * capture is installed first: a change made while the copy runs must be captured, or the stream cannot replay it.
+	 */
 	private long changePosition() {
+		if (sync.enabled()) {
+			capture.install();
+		}
 		boolean installed = legacy.jdbc()
 			.sql("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'rf_change'")
 			.query(Long.class)

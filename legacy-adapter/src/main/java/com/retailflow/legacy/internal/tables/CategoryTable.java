@@ -94,14 +94,18 @@ class CategoryTable implements SyncedTable<Long> {
 	public int resync(Collection<Long> keys) {
 		List<LegacyCategory> rows = new ArrayList<>();
 		for (var ids : Keys.chunks(keys)) {
-			rows.addAll(legacy.jdbc()
-				.sql(SELECT + "WHERE c.id IN (" + Keys.placeholders(ids.size()) + ")")
-				.params(ids)
-				.query((rs, n) -> row(rs))
-				.list());
+			rows.addAll(byIds(ids));
 		}
 		var categories = translate(rows);
 		return categories.isEmpty() ? 0 : catalog.importCategories(categories).written();
+	}
+
+	@Override
+	public List<LiveRow> liveRows(Collection<String> changeKeys) {
+		return LiveRows.byId(changeKeys, this::byIds, LegacyCategory::id, row -> {
+			Category category = translation.category(row);
+			return () -> catalog.importCategories(List.of(category));
+		}, id -> () -> catalog.removeCategory(id));
 	}
 
 	@Override
@@ -120,6 +124,14 @@ class CategoryTable implements SyncedTable<Long> {
 			}
 		}
 		return categories;
+	}
+
+	private List<LegacyCategory> byIds(List<Long> ids) {
+		return legacy.jdbc()
+			.sql(SELECT + "WHERE c.id IN (" + Keys.placeholders(ids.size()) + ")")
+			.params(ids)
+			.query((rs, n) -> row(rs))
+			.list();
 	}
 
 	private static LegacyCategory row(ResultSet rs) throws SQLException {

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 
 import com.retailflow.catalog.CatalogManagement;
 import com.retailflow.catalog.Product;
+import com.retailflow.catalog.ProductId;
 import com.retailflow.inventory.RangeChecksum;
 import com.retailflow.legacy.internal.LegacyDatabase;
 import com.retailflow.legacy.internal.translation.LegacyProduct;
@@ -97,14 +98,18 @@ class ProductTable implements SyncedTable<Long> {
 	public int resync(Collection<Long> keys) {
 		List<LegacyProduct> rows = new ArrayList<>();
 		for (var ids : Keys.chunks(keys)) {
-			rows.addAll(legacy.jdbc()
-				.sql(SELECT + "WHERE p.id IN (" + Keys.placeholders(ids.size()) + ")")
-				.params(ids)
-				.query((rs, n) -> row(rs))
-				.list());
+			rows.addAll(byIds(ids));
 		}
 		var products = translate(rows);
 		return products.isEmpty() ? 0 : catalog.importProducts(products).written();
+	}
+
+	@Override
+	public List<LiveRow> liveRows(Collection<String> changeKeys) {
+		return LiveRows.byId(changeKeys, this::byIds, LegacyProduct::id, row -> {
+			Product product = translation.product(row);
+			return () -> catalog.upsertProduct(product);
+		}, id -> () -> catalog.removeProduct(ProductId.of(id)));
 	}
 
 	@Override
@@ -123,6 +128,14 @@ class ProductTable implements SyncedTable<Long> {
 			}
 		}
 		return products;
+	}
+
+	private List<LegacyProduct> byIds(List<Long> ids) {
+		return legacy.jdbc()
+			.sql(SELECT + "WHERE p.id IN (" + Keys.placeholders(ids.size()) + ")")
+			.params(ids)
+			.query((rs, n) -> row(rs))
+			.list();
 	}
 
 	private static LegacyProduct row(ResultSet rs) throws SQLException {

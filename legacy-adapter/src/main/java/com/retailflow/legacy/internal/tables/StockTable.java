@@ -12,6 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import com.retailflow.catalog.CatalogManagement;
+import com.retailflow.catalog.Product;
+import com.retailflow.catalog.ProductId;
 import com.retailflow.inventory.InventoryManagement;
 import com.retailflow.inventory.RangeChecksum;
 import com.retailflow.inventory.Sku;
@@ -40,10 +43,12 @@ class StockTable implements SyncedTable<String> {
 
 	private final LegacyDatabase legacy;
 	private final InventoryManagement inventory;
+	private final CatalogManagement catalog;
 
-	StockTable(LegacyDatabase legacy, InventoryManagement inventory) {
+	StockTable(LegacyDatabase legacy, InventoryManagement inventory, CatalogManagement catalog) {
 		this.legacy = legacy;
 		this.inventory = inventory;
+		this.catalog = catalog;
 	}
 
 	@Override
@@ -120,6 +125,25 @@ class StockTable implements SyncedTable<String> {
 		}
 		var levels = translate(rows);
 		return levels.isEmpty() ? 0 : inventory.importStock(levels);
+	}
+
+	/**
+	 * The change table keys stock by legacy product id. A product that is gone on legacy has no stock there any more:
+	 * 0 on hand, under the SKU the catalog knew it by (read before any change of the batch is applied).
+	 */
+	@Override
+	public List<LiveRow> liveRows(Collection<String> changeKeys) {
+		return LiveRows.byId(changeKeys, ids -> legacy.jdbc()
+			.sql(SELECT + "WHERE p.id IN (" + Keys.placeholders(ids.size()) + ")")
+			.params(ids)
+			.query((rs, n) -> row(rs))
+			.list(), LegacyStock::productId, row -> {
+				StockLevel level = LegacyTranslation.stock(row);
+				return () -> inventory.setStock(level.sku(), level.onHand());
+			}, id -> {
+				var sku = catalog.storedProduct(ProductId.of(id)).map(Product::sku);
+				return () -> sku.ifPresent(gone -> inventory.setStock(gone, 0));
+			});
 	}
 
 	@Override

@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One legacy table kept in sync with a module, described once: how its rows are read from legacy, translated, written
- * through the module's API, and compared with what the module stores. Backfill, reconciliation and repair are written
- * against this interface only, so a new table (customers, orders) is a new implementation, not new machinery.
+ * through the module's API, and compared with what the module stores. Backfill, the change stream, reconciliation
+ * and repair are written against this interface only, so a new table (customers, orders) is a new implementation,
+ * not new machinery.
  *
  * @param <K> the key reconciliation compares rows by, ordered by its bytes (numbers by value)
  */
@@ -84,6 +85,34 @@ public interface SyncedTable<K> {
 
 	/** A key from its report text. */
 	K parseKey(String text);
+
+	// ---- change stream ----
+
+	/**
+	 * Reads the live legacy rows of keys as the change table names them ({@code rf_change.row_key}, the legacy primary
+	 * key; a key without a row was deleted) and prepares, for each, the module call that brings the new side to the
+	 * same state. Nothing is written here; the stream runs the calls in its transaction.
+	 *
+	 * @return one entry per key
+	 */
+	List<LiveRow> liveRows(Collection<String> changeKeys);
+
+	/** What one changed key needs on the new side: a module API call, or why its legacy row cannot be translated. */
+	record LiveRow(String key, Runnable apply, @Nullable String untranslatable) {
+
+		public static LiveRow apply(String key, Runnable apply) {
+			return new LiveRow(key, apply, null);
+		}
+
+		public static LiveRow untranslatable(String key, String reason) {
+			return new LiveRow(key, () -> {
+			}, reason);
+		}
+
+		public boolean translated() {
+			return untranslatable == null;
+		}
+	}
 
 	/**
 	 * A legacy row as reconciliation sees it: its key and the digest of its translated values, or why it could not be

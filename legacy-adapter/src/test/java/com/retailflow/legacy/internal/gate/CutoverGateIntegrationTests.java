@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "retailflow.legacy.gate.min-shadow-comparisons=0", "retailflow.admin.users[0].username=admin",
-				"retailflow.admin.users[0].password=admin", "retailflow.legacy.reconciliation.interval=0",
+				"retailflow.admin.users[0].password=admin-secret", "retailflow.legacy.reconciliation.interval=0",
 				"retailflow.proxy.routes[0].id=catalog", "retailflow.proxy.routes[0].module=catalog",
 				"retailflow.proxy.routes[0].legacy-patterns=/product.php",
 				"retailflow.proxy.routes[0].new-patterns=/products/**" })
@@ -185,6 +185,6 @@ class CutoverGateIntegrationTests {
 
 	HttpRequest.Builder request(String path) {
 		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)));
+			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin-secret".getBytes(StandardCharsets.UTF_8)));
 	}
 }

@@ -6,6 +6,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.retailflow.catalog.CatalogImported;
+import com.retailflow.catalog.CategoryRemoved;
 import com.retailflow.catalog.PriceChanged;
 import com.retailflow.catalog.ProductChanged;
 import com.retailflow.inventory.StockChanged;
@@ -52,6 +53,11 @@ class CacheInvalidation {
 			case CATEGORIES -> caches::categoriesImported;
 			case PRODUCTS -> caches::productsImported;
 		});
+	}
+
+	@EventListener
+	void on(CategoryRemoved event) {
+		afterCommit(caches::categoriesImported);
 	}
 
 	@EventListener

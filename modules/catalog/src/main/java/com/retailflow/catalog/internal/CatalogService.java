@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.retailflow.catalog.CatalogImported;
 import com.retailflow.catalog.CatalogManagement;
 import com.retailflow.catalog.Category;
+import com.retailflow.catalog.CategoryRemoved;
 import com.retailflow.catalog.ImportResult;
 import com.retailflow.catalog.Money;
 import com.retailflow.catalog.PriceChanged;
@@ -75,6 +76,11 @@ class CatalogService implements CatalogManagement {
 			var availability = availability(List.of(product.sku())).get(product.sku());
 			return new ProductView(product, tree().byId(product.categoryId()), availability);
 		});
+	}
+
+	@Override
+	public Optional<Product> storedProduct(ProductId id) {
+		return products.find(id);
 	}
 
 	@Override
@@ -215,6 +221,26 @@ class CatalogService implements CatalogManagement {
 		}
 		products.updatePrice(id, price);
 		events.publishEvent(new PriceChanged(id, before.price(), price));
+		return true;
+	}
+
+	@Override
+	@Transactional
+	public boolean removeProduct(ProductId id) {
+		if (!products.delete(id)) {
+			return false;
+		}
+		events.publishEvent(new ProductChanged(id));
+		return true;
+	}
+
+	@Override
+	@Transactional
+	public boolean removeCategory(long id) {
+		if (!categories.delete(id)) {
+			return false;
+		}
+		events.publishEvent(new CategoryRemoved(id));
 		return true;
 	}
 

@@ -52,6 +52,11 @@ class Categories {
 						rs.getString("slug")));
 	}
 
+	/** @return whether there was such a category */
+	boolean delete(long id) {
+		return jdbc.update("DELETE FROM catalog.category WHERE id = ?", id) == 1;
+	}
+
 	/** Upserts categories by id; the caller has removed duplicate ids. */
 	int upsert(List<Category> categories) {
 		if (categories.isEmpty()) {

@@ -189,6 +189,11 @@ class Products {
 				price.amount(), price.currency().getCurrencyCode(), id.value());
 	}
 
+	/** @return whether there was such a product */
+	boolean delete(ProductId id) {
+		return jdbc.update("DELETE FROM catalog.product WHERE id = ?", id.value()) == 1;
+	}
+
 	/**
 	 * Upserts products by id; the caller has removed duplicate ids (one statement may not touch a row twice).
 	 *

@@ -13,6 +13,7 @@ import com.retailflow.proxy.RouteManagement.CutoverRefused;
 import com.retailflow.proxy.RouteManagement.InvalidRouteChange;
 import com.retailflow.proxy.RouteManagement.RouteChange;
 import com.retailflow.proxy.RouteManagement.RouteNotFound;
+import com.retailflow.proxy.RouteManagement.RouteTableUnavailable;
 import com.retailflow.proxy.RouteView;
 import com.retailflow.proxy.internal.routing.Assignments;
 import com.retailflow.proxy.internal.shadow.ShadowStats;
@@ -145,6 +146,13 @@ class AdminApiController {
 		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"The admin API could not answer; see the application log.");
 		problem.setTitle("Admin API error");
+		return problem;
+	}
+
+	@ExceptionHandler(RouteTableUnavailable.class)
+	ProblemDetail unavailable(RouteTableUnavailable ex) {
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+		problem.setTitle("Route table unavailable");
 		return problem;
 	}
 

@@ -24,7 +24,7 @@ public final class ProxyErrors {
 	}
 
 	/** True when the answer to this request must be a problem document rather than a page. */
-	public static boolean wantsProblem(HttpServletRequest request) {
+	static boolean wantsProblem(HttpServletRequest request) {
 		String path = path(request);
 		if (path.startsWith("/api/") || path.equals("/api") || path.startsWith("/admin/api/")
 				|| path.equals("/admin/api")) {
@@ -46,6 +46,35 @@ public final class ProxyErrors {
 			// Part of an answer already went out; the only honest thing left is to cut the connection.
 			throw new IOException(title + " after the response was committed");
 		}
+		resetKeepingOwnHeaders(response);
+		response.setStatus(status);
+		if (retryAfterSeconds > 0) {
+			response.setHeader("Retry-After", String.valueOf(retryAfterSeconds));
+		}
+		writeBody(request, response, status, title, detail);
+	}
+
+	/**
+	 * An answer that says no more than its status (exception messages stay in the log), for an error someone
+	 * else raised with {@code sendError}: the headers that came with it ({@code WWW-Authenticate},
+	 * {@code Allow}, {@code Retry-After}) are kept.
+	 */
+	public static void writeStatus(HttpServletRequest request, HttpServletResponse response, int status)
+			throws IOException {
+		if (response.isCommitted()) {
+			return;
+		}
+		response.resetBuffer();
+		response.setStatus(status);
+		HttpStatus known = HttpStatus.resolve(status);
+		writeBody(request, response, status, known == null ? "Error " + status : known.getReasonPhrase(), detail(status));
+	}
+
+	/**
+	 * Clears an answer that is being replaced (by an error, or by legacy's answer on a replay) but keeps what the
+	 * proxy itself set: {@code X-Served-By} and the visit cookies, so the shopper is never re-keyed.
+	 */
+	public static void resetKeepingOwnHeaders(HttpServletResponse response) {
 		String servedBy = response.getHeader("X-Served-By");
 		List<String> ownCookies = new ArrayList<>();
 		for (String cookie : response.getHeaders("Set-Cookie")) {
@@ -58,11 +87,11 @@ public final class ProxyErrors {
 			response.setHeader("X-Served-By", servedBy);
 		}
 		ownCookies.forEach(cookie -> response.addHeader("Set-Cookie", cookie));
-		response.setStatus(status);
+	}
+
+	private static void writeBody(HttpServletRequest request, HttpServletResponse response, int status, String title,
+			String detail) throws IOException {
 		response.setHeader("Cache-Control", "no-store");
-		if (retryAfterSeconds > 0) {
-			response.setHeader("Retry-After", String.valueOf(retryAfterSeconds));
-		}
 		byte[] body;
 		if (wantsProblem(request)) {
 			response.setContentType("application/problem+json");
@@ -74,13 +103,6 @@ public final class ProxyErrors {
 		}
 		response.setContentLength(body.length);
 		response.getOutputStream().write(body);
-	}
-
-	/** An answer that says no more than its status: exception messages stay in the log. */
-	public static void writeStatus(HttpServletRequest request, HttpServletResponse response, int status)
-			throws IOException {
-		HttpStatus known = HttpStatus.resolve(status);
-		write(request, response, status, known == null ? "Error " + status : known.getReasonPhrase(), detail(status));
 	}
 
 	private static String detail(int status) {

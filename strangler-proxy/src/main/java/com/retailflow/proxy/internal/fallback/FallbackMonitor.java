@@ -2,7 +2,8 @@ package com.retailflow.proxy.internal.fallback;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import com.retailflow.proxy.internal.ProxySettings;
 
@@ -10,9 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Watches the new side's answers per route and reports when its 5xx share over a sliding window crosses the
- * threshold. Below the minimum number of requests the state is "insufficient data" and never a trip.
- * Counting is lock-free per-second buckets; the flip itself goes through {@link RouteChanges}, so it is
- * audited and seen by every instance.
+ * route's threshold. Below the minimum number of requests the state is "insufficient data" and never a trip.
+ * The fallback itself goes through {@code RouteChanges}, so it is audited and seen by every instance.
  */
 @Component
 public class FallbackMonitor {
@@ -23,85 +23,77 @@ public class FallbackMonitor {
 
 	private final ProxySettings.Fallback settings;
 	private final Map<String, Window> windows = new ConcurrentHashMap<>();
-	/**
-	 * Routes this instance has just sent back to legacy, until when: covers the moment before the flipped
-	 * route table is reloaded; after that the table's LEGACY mode governs on every instance.
-	 */
-	private final Map<String, Long> fallenBackUntil = new ConcurrentHashMap<>();
-	private final long graceMillis;
 
-	public FallbackMonitor(ProxySettings settings) {
+	FallbackMonitor(ProxySettings settings) {
 		this.settings = settings.fallback();
-		this.graceMillis = settings.refreshInterval().toMillis() * 4;
 	}
 
-	/** Records a new-side answer and returns the resulting state of the route. */
-	public State record(String routeId, boolean serverError) {
-		var window = windows.computeIfAbsent(routeId, id -> new Window((int) Math.max(1, settings.window().toSeconds())));
-		window.add(System.currentTimeMillis() / 1000, serverError);
-		return state(routeId);
-	}
-
-	public State state(String routeId) {
-		var window = windows.get(routeId);
-		if (window == null) {
+	/**
+	 * Records a new-side answer and returns the resulting state of the route. Every change of the route (its
+	 * version) starts the window afresh: after a flip or a fallback the new side is judged on new answers only.
+	 */
+	public State record(String routeId, long routeVersion, boolean serverError) {
+		var thresholds = settings.of(routeId);
+		var window = windows.compute(routeId, (id, current) -> current != null && current.routeVersion == routeVersion
+				? current : new Window(routeVersion, (int) Math.max(1, thresholds.window().toSeconds())));
+		long now = System.currentTimeMillis() / 1000;
+		window.add(now, serverError);
+		long[] totals = window.totals(now);
+		if (totals[0] < thresholds.minRequests()) {
 			return State.INSUFFICIENT_DATA;
 		}
-		long[] totals = window.totals(System.currentTimeMillis() / 1000);
-		if (totals[0] < settings.minRequests()) {
-			return State.INSUFFICIENT_DATA;
-		}
-		return (double) totals[1] / totals[0] >= settings.errorRate() ? State.TRIPPED : State.HEALTHY;
+		return (double) totals[1] / totals[0] >= thresholds.errorRate() ? State.TRIPPED : State.HEALTHY;
 	}
 
-	public void markFallenBack(String routeId) {
-		fallenBackUntil.put(routeId, System.currentTimeMillis() + graceMillis);
+	/** Starts the route's window afresh (a fallback was just triggered from it). */
+	public void reset(String routeId) {
 		windows.remove(routeId);
 	}
 
-	public boolean isFallenBack(String routeId) {
-		Long until = fallenBackUntil.get(routeId);
-		if (until == null) {
-			return false;
-		}
-		if (until < System.currentTimeMillis()) {
-			fallenBackUntil.remove(routeId, until);
-			return false;
-		}
-		return true;
-	}
-
-	/** Per-second buckets: [second, requests, errors] in a ring. */
+	/** Per-second buckets, each swapped whole when its second comes round again, so no count is lost. */
 	private static final class Window {
 
+		private record Second(long second, AtomicLong requests,
+				AtomicLong errors) {
+		}
+
+		private final long routeVersion;
 		private final int seconds;
-		private final AtomicLongArray slots;
+		private final AtomicReferenceArray<Second> slots;
 
-		public Window(int seconds) {
+		Window(long routeVersion, int seconds) {
+			this.routeVersion = routeVersion;
 			this.seconds = seconds;
-			this.slots = new AtomicLongArray(seconds * 3);
+			this.slots = new AtomicReferenceArray<>(seconds);
 		}
 
-		public void add(long now, boolean error) {
-			int i = (int) (now % seconds) * 3;
-			long stamp = slots.get(i);
-			if (stamp != now && slots.compareAndSet(i, stamp, now)) {
-				slots.set(i + 1, 0);
-				slots.set(i + 2, 0);
+		void add(long now, boolean error) {
+			int i = (int) (now % seconds);
+			Second slot = slots.get(i);
+			while (slot == null || slot.second() != now) {
+				var fresh = new Second(now, new AtomicLong(),
+						new AtomicLong());
+				if (slots.compareAndSet(i, slot, fresh)) {
+					slot = fresh;
+				}
+				else {
+					slot = slots.get(i);
+				}
 			}
-			slots.incrementAndGet(i + 1);
+			slot.requests().incrementAndGet();
 			if (error) {
-				slots.incrementAndGet(i + 2);
+				slot.errors().incrementAndGet();
 			}
 		}
 
-		public long[] totals(long now) {
+		long[] totals(long now) {
 			long requests = 0;
 			long errors = 0;
 			for (int s = 0; s < seconds; s++) {
-				if (now - slots.get(s * 3) < seconds) {
-					requests += slots.get(s * 3 + 1);
-					errors += slots.get(s * 3 + 2);
+				Second slot = slots.get(s);
+				if (slot != null && now - slot.second() < seconds) {
+					requests += slot.requests().get();
+					errors += slot.errors().get();
 				}
 			}
 			return new long[] { requests, errors };

@@ -3,6 +3,7 @@ package com.retailflow.proxy.internal.fallback;
 import java.io.IOException;
 
 import com.retailflow.proxy.internal.ProxySettings;
+import com.retailflow.proxy.internal.errors.ProxyErrors;
 import com.retailflow.proxy.internal.forwarding.LegacyForwarder;
 import com.retailflow.proxy.internal.routes.RouteChanges;
 import com.retailflow.proxy.internal.routes.Side;
@@ -15,6 +16,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.catalina.connector.ClientAbortException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -54,7 +56,10 @@ public final class ReplayingNewSide implements NewSide {
 				delegate.answer(request, response, chain, decision);
 			}
 			catch (ServletException | IOException | RuntimeException ex) {
-				record(decision, 500);
+				// A shopper who hung up mid-request is no sign the new side is failing.
+				if (!clientAborted(ex)) {
+					record(decision, 500);
+				}
 				throw ex;
 			}
 			record(decision, response.getStatus());
@@ -74,7 +79,7 @@ public final class ReplayingNewSide implements NewSide {
 		record(decision, status);
 		if (status >= 500 && !response.isCommitted()) {
 			buffered.resetBuffer();
-			response.reset();
+			ProxyErrors.resetKeepingOwnHeaders(response);
 			if (settings.servedByHeader()) {
 				response.setHeader("X-Served-By", Side.LEGACY.header());
 			}
@@ -97,11 +102,21 @@ public final class ReplayingNewSide implements NewSide {
 		if (decision.route() == null) {
 			return;
 		}
-		var state = monitor.record(decision.route().id(), status >= 500);
+		var state = monitor.record(decision.route().id(), decision.route().version(), status >= 500);
 		if (state == FallbackMonitor.State.TRIPPED) {
-			monitor.markFallenBack(decision.route().id());
-			changes.fallBack(decision.route().id(), "new side 5xx rate crossed " + settings.fallback().errorRate()
-					+ " over " + settings.fallback().window());
+			String id = decision.route().id();
+			var thresholds = settings.fallback().of(id);
+			monitor.reset(id);
+			changes.fallBack(id, "new side 5xx rate crossed " + thresholds.errorRate() + " over " + thresholds.window());
 		}
+	}
+
+	private static boolean clientAborted(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof ClientAbortException) {
+				return true;
+			}
+		}
+		return false;
 	}
 }

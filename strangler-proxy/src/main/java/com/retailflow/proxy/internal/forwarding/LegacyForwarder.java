@@ -60,11 +60,14 @@ public class LegacyForwarder implements LegacySide {
 	private final ProxySettings settings;
 	private final HttpHost legacy;
 	private final LocationRewriter locations;
+	private final PublicOrigin publicOrigin;
 
-	LegacyForwarder(CloseableHttpClient legacyHttpClient, ProxySettings settings, LocationRewriter locations) {
+	LegacyForwarder(CloseableHttpClient legacyHttpClient, ProxySettings settings, LocationRewriter locations,
+			PublicOrigin publicOrigin) {
 		this.client = legacyHttpClient;
 		this.settings = settings;
 		this.locations = locations;
+		this.publicOrigin = publicOrigin;
 		URI url = settings.legacyUrl();
 		this.legacy = new HttpHost(url.getScheme(), url.getHost(), url.getPort());
 	}
@@ -167,7 +170,7 @@ public class LegacyForwarder implements LegacySide {
 		// from a trusted proxy's X-Forwarded-* (and only a trusted one's); otherwise they are the socket's.
 		outbound.addHeader("X-Forwarded-For", request.getRemoteAddr());
 		outbound.addHeader("X-Forwarded-Proto", request.getScheme());
-		outbound.addHeader("X-Forwarded-Host", PublicHost.of(request));
+		outbound.addHeader("X-Forwarded-Host", publicOrigin.host(request));
 		outbound.addHeader("X-Forwarded-Port", String.valueOf(request.getServerPort()));
 	}
 

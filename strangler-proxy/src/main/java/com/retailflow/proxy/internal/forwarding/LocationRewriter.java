@@ -33,11 +33,13 @@ class LocationRewriter {
 	private final List<String> legacyOrigins;
 	private final RouteTable table;
 	private final UrlTranslation urls;
+	private final PublicOrigin publicOrigin;
 
-	LocationRewriter(ProxySettings settings, RouteTable table, UrlTranslation urls) {
+	LocationRewriter(ProxySettings settings, RouteTable table, UrlTranslation urls, PublicOrigin publicOrigin) {
 		this.legacyOrigins = origins(settings.legacyUrl());
 		this.table = table;
 		this.urls = urls;
+		this.publicOrigin = publicOrigin;
 	}
 
 	String rewrite(String header, String value, HttpServletRequest request) {
@@ -54,7 +56,7 @@ class LocationRewriter {
 		for (String origin : legacyOrigins) {
 			if (lower.startsWith(origin) && endsAtOrigin(location, origin.length())) {
 				String rest = location.substring(origin.length());
-				return PublicHost.origin(request) + toNew(rest.isEmpty() ? "/" : rest);
+				return publicOrigin.origin(request) + toNew(rest.isEmpty() ? "/" : rest);
 			}
 		}
 		return location.startsWith("/") && !location.startsWith("//") ? toNew(location) : location;

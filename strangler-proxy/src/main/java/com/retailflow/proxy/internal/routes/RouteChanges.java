@@ -1,13 +1,18 @@
 package com.retailflow.proxy.internal.routes;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import com.retailflow.proxy.AuditEntry;
 import com.retailflow.proxy.CutoverGate;
 import com.retailflow.proxy.GateReport;
 import com.retailflow.proxy.Mode;
+import com.retailflow.proxy.OwnershipHandover;
 import com.retailflow.proxy.RouteManagement;
 import com.retailflow.proxy.RouteView;
 import com.retailflow.proxy.ShadowSummary;
@@ -16,50 +21,94 @@ import com.retailflow.proxy.internal.shadow.ShadowStats;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.TransactionException;
 
-/** Validates, gates, applies and audits route changes; the table reload makes them visible everywhere. */
+/**
+ * Validates, gates, applies and audits route changes; the table reload makes them visible everywhere.
+ *
+ * <p>Going back to legacy must work when PostgreSQL does not: a rollback or an automatic fallback takes effect
+ * on this instance at once (held by the {@link RouteTable}), the alert metric is raised before anything is
+ * written, and a write that fails is retried in the background until the table has it.
+ */
 @Service
 public class RouteChanges implements RouteManagement {
 
+	/** A change the table does not have yet: written when the database answers again. */
+	private sealed interface PendingWrite permits PendingChange, PendingFallback {
+
+		String routeId();
+	}
+
+	private record PendingChange(Route from, Mode mode, int percentBp, String actor, String reason, Instant at)
+			implements PendingWrite {
+
+		@Override
+		public String routeId() {
+			return from.id();
+		}
+	}
+
+	private record PendingFallback(String id, Instant until, int count, String reason, Instant at)
+			implements PendingWrite {
+
+		@Override
+		public String routeId() {
+			return id;
+		}
+	}
+
+	private static final Logger log = LoggerFactory.getLogger(RouteChanges.class);
+
 	private final RouteRepository repository;
 	private final RouteTable table;
+	private final ProxyDatabase database;
 	private final CutoverGate gate;
 	private final MeterRegistry meters;
 	private final ShadowStats shadows;
+	private final ProxySettings settings;
 	private final double maxDifferenceRate;
+	private final Queue<PendingWrite> pending = new ConcurrentLinkedQueue<>();
+	private final ObjectProvider<OwnershipHandover> handovers;
 
 	/** Until the legacy adapter reports sync status, nobody can show a module is in sync: NEW needs force. */
 	static final CutoverGate NO_SYNC_STATUS = (routeId, module) -> GateReport.closed("no sync status for module '"
 			+ module + "': the legacy adapter reports none yet, so its data cannot be shown to be in sync");
 
-	public RouteChanges(RouteRepository repository, RouteTable table, ObjectProvider<CutoverGate> gate, MeterRegistry meters,
-			ShadowStats shadows, ProxySettings settings) {
+	RouteChanges(RouteRepository repository, RouteTable table, ProxyDatabase database, ObjectProvider<CutoverGate> gate,
+			MeterRegistry meters, ShadowStats shadows, ProxySettings settings,
+			ObjectProvider<OwnershipHandover> handovers) {
 		this.shadows = shadows;
+		this.handovers = handovers;
 		this.maxDifferenceRate = settings.shadow().maxDifferenceRate();
 		this.repository = repository;
 		this.table = table;
+		this.database = database;
 		// Without the adapter's gate, nothing vouches for the data, and the proxy checks the shadow figures itself.
 		this.gate = gate.getIfAvailable(() -> (routeId, module) -> withShadow(routeId, NO_SYNC_STATUS.check(routeId, module)));
 		this.meters = meters;
+		this.settings = settings;
 	}
 
+	/** From this instance's table (refreshed every interval), so the list works while PostgreSQL is down. */
 	@Override
 	public List<RouteView> routes() {
-		return repository.findAll().stream().map(Route::view).toList();
+		return table.routes().stream().map(this::view).toList();
 	}
 
 	@Override
 	public Optional<RouteView> route(String id) {
-		return repository.find(id).map(Route::view);
+		return table.route(id).map(this::view);
 	}
 
 	@Override
-	@Transactional
 	public RouteView change(String id, RouteChange change, String actor) {
-		Route current = repository.find(id).orElseThrow(() -> new RouteNotFound(id));
+		Route known = table.route(id).orElseThrow(() -> new RouteNotFound(id));
 		if (change.mode() == null) {
 			throw new InvalidRouteChange("mode is required: one of LEGACY, SHADOW, CANARY, NEW");
 		}
@@ -67,28 +116,142 @@ public class RouteChanges implements RouteManagement {
 			throw new InvalidRouteChange("reason is required: say why, it goes into the audit log");
 		}
 		int percentBp = percentBp(change.mode(), change.percent());
-		// CANARY at 100 % sends every shopper to the new side: the same cut-over as NEW.
-		boolean cutover = percentBp == 10_000;
-		if (cutover) {
-			var report = gate.check(current.id(), current.module());
-			if (!report.open() && !change.force()) {
+		// Everyone on the new side is a cut-over, whether it is called NEW or CANARY at 100 %.
+		boolean gated = percentBp >= 10_000;
+		// A forced cut-over does not ask the gate (whose figures may live in the database that is failing).
+		if (gated && !change.force()) {
+			GateReport report;
+			try {
+				report = gate.check(known.id(), known.module());
+			}
+			catch (DataAccessException | TransactionException ex) {
+				throw new RouteTableUnavailable(ex);
+			}
+			if (!report.open()) {
 				throw new CutoverRefused(report);
 			}
 		}
-		repository.change(current, change.mode(), percentBp, actor, change.reason().strip(), change.force() && cutover,
-				false);
-		table.reload();
-		return repository.find(id).map(Route::view).orElseThrow();
+		// Whoever keeps the route's data in sync hands the system of record over first; a rollback goes ahead
+		// whatever the hand-over says.
+		try {
+			handovers.orderedStream()
+				.forEach(handover -> handover.beforeFlip(known.id(), known.module(), known.mode(), change.mode()));
+		}
+		catch (RuntimeException ex) {
+			if (change.mode() != Mode.LEGACY) {
+				throw ex;
+			}
+			log.error("Hand-over before rolling {} back to LEGACY failed; rolling back anyway", id, ex);
+		}
+		String reason = change.reason().strip();
+		Instant at = Instant.now();
+		try {
+			database.transactions().executeWithoutResult(tx -> {
+				Route current = repository.findForUpdate(id).orElseThrow(() -> new RouteNotFound(id));
+				repository.change(current, change.mode(), percentBp, actor, reason, change.force() && gated, at);
+			});
+			// This change is newer than anything still waiting to be written for the route.
+			pending.removeIf(write -> write.routeId().equals(id));
+			table.reload();
+			table.release(id);
+		}
+		catch (DataAccessException | TransactionException ex) {
+			if (change.mode() != Mode.LEGACY) {
+				throw new RouteTableUnavailable(ex);
+			}
+			// The one-click rollback is never refused: legacy answers here at once, the write follows.
+			log.error("Route table unreachable; holding {} on LEGACY on this instance until the write succeeds: {}",
+					id, ex.getMessage());
+			meters.counter("retailflow.proxy.route.writes.pending", "route", id).increment();
+			table.holdChange(known.changedTo(Mode.LEGACY, 0, actor, at),
+					"rolled back to LEGACY by " + actor + "; not yet written to the route table");
+			pending.add(new PendingChange(known, Mode.LEGACY, 0, actor, reason, at));
+		}
+		return table.route(id).map(this::view).orElseThrow();
 	}
 
-	/** The automatic fallback: always allowed, audited as automatic, raises the alert metric. */
-	@Transactional
+	/**
+	 * The automatic fallback: legacy answers the route for the ejection time (doubling with each fallback in a
+	 * row), audited as automatic. Never throws: the request that tripped it is replayed whatever happens here.
+	 */
 	public void fallBack(String id, String why) {
-		repository.find(id).filter(route -> route.mode() != Mode.LEGACY).ifPresent(route -> {
-			repository.change(route, Mode.LEGACY, 0, "proxy:auto-fallback", why, false, true);
-			meters.counter("retailflow.proxy.fallbacks", "route", id).increment();
-		});
-		table.reload();
+		Instant now = Instant.now();
+		var route = table.route(id);
+		if (route.isEmpty() || route.get().mode() == Mode.LEGACY || table.fallbackHeld(id, now)) {
+			return;
+		}
+		// The alert first: it must not depend on the database the new side may be failing on.
+		meters.counter("retailflow.proxy.fallbacks", "route", id).increment();
+		int count = route.get().fallbackCount() + 1;
+		Instant until = now.plus(ejection(id, count));
+		String reason = why + "; legacy answers until " + until;
+		table.holdOnLegacy(id, "automatic fallback to legacy until " + until, until);
+		log.warn("Automatic fallback of route {} to legacy until {}: {}", id, until, why);
+		write(new PendingFallback(id, until, count, reason, now));
+	}
+
+	private Duration ejection(String id, int count) {
+		Duration first = settings.fallback().of(id).ejection();
+		Duration longest = settings.fallback().maxEjection();
+		Duration ejection = first.multipliedBy(1L << Math.min(count - 1, 20));
+		return ejection.compareTo(longest) > 0 ? longest : ejection;
+	}
+
+	/** Writes what could not be written, and ends the automatic fallbacks whose time is up (once per cluster). */
+	@Scheduled(fixedDelayString = "${retailflow.proxy.refresh-interval:500ms}")
+	void catchUp() {
+		for (PendingWrite write = pending.poll(); write != null; write = pending.poll()) {
+			if (!write(write)) {
+				return;
+			}
+		}
+		if (!table.anyFallbackEnded(Instant.now())) {
+			return;
+		}
+		try {
+			if (!database.transactions().execute(tx -> repository.endExpiredFallbacks()).isEmpty()) {
+				table.reload();
+			}
+		}
+		catch (DataAccessException | TransactionException ex) {
+			log.debug("Could not end expired fallbacks: {}", ex.getMessage());
+		}
+	}
+
+	/** Writes one pending change; on failure puts it back (in front of nothing newer for that route). */
+	private boolean write(PendingWrite write) {
+		try {
+			database.transactions().executeWithoutResult(tx -> {
+				switch (write) {
+					case PendingChange change -> {
+						Route current = repository.findForUpdate(change.from().id()).orElseThrow();
+						repository.change(current, change.mode(), change.percentBp(), change.actor(), change.reason(),
+								false, change.at());
+					}
+					case PendingFallback fallback -> repository.fallBack(fallback.id(), fallback.until(),
+							fallback.count(), fallback.reason(), fallback.at());
+				}
+			});
+			table.reload();
+			if (write instanceof PendingChange change) {
+				table.release(change.from().id());
+			}
+			return true;
+		}
+		catch (DataAccessException | TransactionException ex) {
+			log.warn("Route table write failed, retrying in the background: {}", ex.getMessage());
+			pending.add(write);
+			return false;
+		}
+	}
+
+	private RouteView view(Route route) {
+		var thresholds = settings.fallback().of(route.id());
+		var serving = table.serving(route.id()).orElse(route);
+		Instant activeUntil = serving.heldBecause() == null ? null
+				: route.fallingBackAt(Instant.now()) ? route.fallbackUntil() : table.holdUntil(route.id());
+		return route.view(new RouteView.Fallback(thresholds.errorRate(), thresholds.minRequests(), thresholds.window(),
+				thresholds.ejection(), activeUntil, serving.heldBecause()));
 	}
 
 	/**
@@ -117,14 +280,19 @@ public class RouteChanges implements RouteManagement {
 
 	@Override
 	public ShadowSummary shadowSummary(String id) {
-		repository.find(id).orElseThrow(() -> new RouteNotFound(id));
+		table.route(id).orElseThrow(() -> new RouteNotFound(id));
 		return shadows.summary(id);
 	}
 
 	@Override
 	public List<AuditEntry> history(String id) {
-		repository.find(id).orElseThrow(() -> new RouteNotFound(id));
-		return repository.history(id);
+		table.route(id).orElseThrow(() -> new RouteNotFound(id));
+		try {
+			return repository.history(id);
+		}
+		catch (DataAccessException | TransactionException ex) {
+			throw new RouteTableUnavailable(ex);
+		}
 	}
 
 	private static int percentBp(Mode mode, BigDecimal percent) {

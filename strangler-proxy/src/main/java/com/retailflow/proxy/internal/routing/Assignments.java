@@ -3,9 +3,7 @@ package com.retailflow.proxy.internal.routing;
 import java.util.Optional;
 
 import com.retailflow.proxy.Mode;
-import com.retailflow.proxy.internal.fallback.FallbackMonitor;
 import com.retailflow.proxy.internal.routes.RouteTable;
-import com.retailflow.proxy.internal.routes.Side;
 import com.retailflow.proxy.internal.visits.Canary;
 import com.retailflow.proxy.internal.visits.CanaryBuckets;
 
@@ -20,20 +18,14 @@ public class Assignments {
 	}
 
 	private final RouteTable table;
-	private final FallbackMonitor fallback;
-
-	Assignments(RouteTable table, FallbackMonitor fallback) {
+	Assignments(RouteTable table) {
 		this.table = table;
-		this.fallback = fallback;
 	}
 
 	public Optional<Assignment> of(String routeId, String shopperKey) {
-		return table.route(routeId).map(route -> {
+		return table.serving(routeId).map(route -> {
 			var assignment = Canary.assign(route, shopperKey, false);
 			int bucket = route.mode() == Mode.CANARY ? assignment.bucket() : CanaryBuckets.bucket(route.salt(), shopperKey);
-			if (assignment.side() == Side.NEW && fallback.isFallenBack(routeId)) {
-				return new Assignment(Side.LEGACY.header(), bucket, "automatic fallback is active");
-			}
 			return new Assignment(assignment.side().header(), bucket, assignment.reason());
 		});
 	}

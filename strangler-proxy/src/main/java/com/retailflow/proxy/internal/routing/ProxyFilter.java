@@ -2,9 +2,11 @@ package com.retailflow.proxy.internal.routing;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
-import com.retailflow.proxy.Mode;
 import com.retailflow.proxy.internal.ProxySettings;
+import com.retailflow.proxy.internal.errors.ProxyErrors;
 import com.retailflow.proxy.internal.routes.Side;
 import com.retailflow.proxy.internal.shadow.ShadowTraffic;
 import com.retailflow.proxy.internal.traffic.RequestMeters;
@@ -30,6 +32,9 @@ public class ProxyFilter extends OncePerRequestFilter {
 	/** Path prefixes (whole segments) that always belong to the new application, whatever the route table says. */
 	static final List<String> APPLICATION_PATHS = List.of("/actuator", "/admin", "/api", "/v3/api-docs", "/swagger-ui",
 			"/swagger-ui.html", "/error");
+
+	private static final Set<String> STATIC_EXTENSIONS = Set.of("css", "js", "mjs", "map", "png",
+			"jpg", "jpeg", "gif", "webp", "avif", "svg", "ico", "woff", "woff2", "ttf", "otf", "eot");
 
 	private final SideSelector selector;
 	private final Visits visits;
@@ -60,6 +65,15 @@ public class ProxyFilter extends OncePerRequestFilter {
 		return false;
 	}
 
+	/** Stylesheets, scripts, images and fonts: cacheable, so they never carry a visit's cookies. */
+	static boolean isStaticAsset(String path) {
+		int dot = path.lastIndexOf('.');
+		if (dot < 0 || dot < path.lastIndexOf('/')) {
+			return false;
+		}
+		return STATIC_EXTENSIONS.contains(path.substring(dot + 1).toLowerCase(Locale.ROOT));
+	}
+
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		return isApplicationPath(request.getRequestURI());
@@ -74,15 +88,24 @@ public class ProxyFilter extends OncePerRequestFilter {
 			shadows.serveCopy(request, response, () -> chain.doFilter(request, response));
 			return;
 		}
+		if (!selector.ready()) {
+			ProxyErrors.write(request, response, 503, "The shop is starting",
+					"The shop is starting up. Please try again in a few seconds.", 5);
+			return;
+		}
 		long start = System.nanoTime();
-		Visit visit = visits.visit(request, response);
+		Visit visit = visits.visit(request);
 		String query = request.getQueryString();
 		String pathAndQuery = request.getRequestURI() + (query == null ? "" : "?" + query);
 		Decision decision = selector.decide(request.getMethod(), request.getRequestURI(), pathAndQuery, visit);
-		if (decision.side() == Side.NEW && decision.route() != null && decision.route().mode() == Mode.CANARY) {
-			visit = visit.pin(decision.route().id());
+		if (decision.side() == Side.NEW && decision.route() != null) {
+			// Pinned in NEW too, so that lowering NEW to a canary lets this visit finish on the new side.
+			visit = visit.pin(decision.route().id(), decision.route().generation());
 		}
-		visits.save(visit, response);
+		if (!isStaticAsset(request.getRequestURI())) {
+			// Never on cacheable assets: a cache that stored a Set-Cookie would hand one visit to everyone.
+			visits.save(visit, request, response);
+		}
 		if (servedByHeader) {
 			response.setHeader("X-Served-By", decision.side().header());
 		}

@@ -3,7 +3,6 @@ package com.retailflow.proxy.internal.routing;
 import java.util.Optional;
 
 import com.retailflow.proxy.Mode;
-import com.retailflow.proxy.internal.fallback.FallbackMonitor;
 import com.retailflow.proxy.internal.routes.Route;
 import com.retailflow.proxy.internal.routes.RouteTable;
 import com.retailflow.proxy.internal.routes.Side;
@@ -22,31 +21,31 @@ public class SideSelector {
 
 	private final RouteTable table;
 	private final UrlTranslation urls;
-	private final FallbackMonitor fallback;
-
-	SideSelector(RouteTable table, UrlTranslation urls, FallbackMonitor fallback) {
+	SideSelector(RouteTable table, UrlTranslation urls) {
 		this.table = table;
 		this.urls = urls;
-		this.fallback = fallback;
+	}
+
+	/** False until the route table has been loaded: no request may be routed on an empty table. */
+	public boolean ready() {
+		return table.loaded();
 	}
 
 	public Decision decide(String method, String path, String pathAndQuery, Visit visit) {
-		var match = table.match(path);
+		String canonical = LegacyUrlVariants.path(path);
+		var match = table.match(canonical);
 		if (match.isEmpty()) {
 			return new Decision(null, Side.LEGACY, Action.FORWARD_LEGACY, pathAndQuery, -1, "no route matches");
 		}
 		Route route = match.get().route();
 		boolean legacyUrl = match.get().legacyUrl();
 		boolean safe = method.equals("GET") || method.equals("HEAD");
-		var assignment = Canary.assign(route, visit.key(), visit.pinnedTo(route.id()));
-		if (assignment.side() == Side.NEW && safe && fallback.isFallenBack(route.id())) {
-			assignment = new Canary.Assignment(Side.LEGACY, assignment.bucket(), "automatic fallback is active");
-		}
+		var assignment = Canary.assign(route, visit.key(), visit.pinnedTo(route.id(), route.generation()));
 		if (assignment.side() == Side.LEGACY) {
 			String target = legacyUrl ? pathAndQuery : urls.toLegacy(pathAndQuery).orElse(pathAndQuery);
 			String shadow = null;
 			if (route.mode() == Mode.SHADOW && safe) {
-				shadow = legacyUrl ? urls.toNew(pathAndQuery).orElse(null) : pathAndQuery;
+				shadow = legacyUrl ? toNew(canonical, pathAndQuery).orElse(null) : pathAndQuery;
 			}
 			return new Decision(route, Side.LEGACY, Action.FORWARD_LEGACY, target, assignment.bucket(),
 					assignment.reason(), shadow);
@@ -54,7 +53,7 @@ public class SideSelector {
 		if (!legacyUrl) {
 			return new Decision(route, Side.NEW, Action.SERVE_NEW, pathAndQuery, assignment.bucket(), assignment.reason());
 		}
-		Optional<String> newUrl = urls.toNew(pathAndQuery);
+		Optional<String> newUrl = toNew(canonical, pathAndQuery);
 		if (newUrl.isEmpty()) {
 			// A legacy URL the new side has no page for yet: legacy keeps answering it.
 			return new Decision(route, Side.LEGACY, Action.FORWARD_LEGACY, pathAndQuery, assignment.bucket(),
@@ -64,7 +63,18 @@ public class SideSelector {
 			return new Decision(route, Side.NEW, Action.SERVE_NEW, pathAndQuery, assignment.bucket(), assignment.reason());
 		}
 		boolean permanent = route.mode() == Mode.NEW && safe;
+		// A variant of a legacy URL (/product.php/?id=42, //product.php?id=42) is translated like the URL itself.
 		return new Decision(route, Side.NEW, permanent ? Action.REDIRECT_NEW : Action.DISPATCH_NEW, newUrl.get(),
 				assignment.bucket(), assignment.reason());
+	}
+
+	/** The new URL of a legacy URL in any of its variants, tracking parameters carried over. */
+	private Optional<String> toNew(String canonicalPath, String pathAndQuery) {
+		int question = pathAndQuery.indexOf('?');
+		var query = LegacyUrlVariants.query(question < 0 ? null : pathAndQuery.substring(question + 1));
+		if (query.tracking().isEmpty() && canonicalPath.equals(question < 0 ? pathAndQuery : pathAndQuery.substring(0, question))) {
+			return urls.toNew(pathAndQuery);
+		}
+		return urls.toNew(canonicalPath + query.keptSuffix()).map(query::carriedTo);
 	}
 }

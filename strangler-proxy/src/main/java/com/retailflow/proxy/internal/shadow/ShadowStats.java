@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Shadow results per route. Each instance counts its comparisons per minute in memory and adds them to
@@ -59,10 +62,14 @@ public class ShadowStats {
 	private final ProxySettings.Shadow settings;
 	private final Map<Key, AtomicLong> pending = new ConcurrentHashMap<>();
 	private final Map<String, Deque<Sample>> samples = new ConcurrentHashMap<>();
+	/** Counts are stored in their own transaction: a caller's rollback (a refused flip) must not lose them. */
+	private final TransactionTemplate ownTransaction;
 
-	ShadowStats(JdbcTemplate jdbc, ProxySettings settings) {
+	ShadowStats(JdbcTemplate jdbc, ProxySettings settings, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.settings = settings.shadow();
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	void record(String routeId, boolean noise, List<ShadowComparator.FieldDifference> differences, Sample sample) {
@@ -117,11 +124,13 @@ public class ShadowStats {
 		List<Object[]> rows = new ArrayList<>();
 		batch.forEach((key, n) -> rows.add(new Object[] { key.routeId(), utc(key.minute()), key.kind(), key.field(), n }));
 		try {
-			jdbc.batchUpdate("""
-					INSERT INTO proxy.shadow_counts (route_id, minute, kind, field, n) VALUES (?, ?, ?, ?, ?)
-					ON CONFLICT (route_id, minute, kind, field) DO UPDATE SET n = shadow_counts.n + EXCLUDED.n""", rows);
-			jdbc.update("DELETE FROM proxy.shadow_counts WHERE minute < ?",
-					utc(current.minus(retention())));
+			ownTransaction.executeWithoutResult(status -> {
+				jdbc.batchUpdate("""
+						INSERT INTO proxy.shadow_counts (route_id, minute, kind, field, n) VALUES (?, ?, ?, ?, ?)
+						ON CONFLICT (route_id, minute, kind, field) DO UPDATE SET n = shadow_counts.n + EXCLUDED.n""",
+						rows);
+				jdbc.update("DELETE FROM proxy.shadow_counts WHERE minute < ?", utc(current.minus(retention())));
+			});
 		}
 		catch (RuntimeException ex) {
 			batch.forEach((key, n) -> pending.computeIfAbsent(key, k -> new AtomicLong()).addAndGet(n));

@@ -19,7 +19,8 @@ public final class Canary {
 	 */
 	public static Assignment assign(Route route, String shopperKey, boolean pinnedToNew) {
 		return switch (route.mode()) {
-			case LEGACY -> new Assignment(Side.LEGACY, -1, "route is LEGACY");
+			case LEGACY -> new Assignment(Side.LEGACY, -1,
+					route.heldBecause() == null ? "route is LEGACY" : route.heldBecause());
 			case SHADOW -> new Assignment(Side.LEGACY, -1, "route is SHADOW: legacy answers");
 			case NEW -> new Assignment(Side.NEW, -1, "route is NEW");
 			case CANARY -> {

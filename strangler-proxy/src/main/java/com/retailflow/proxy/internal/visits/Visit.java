@@ -1,55 +1,38 @@
 package com.retailflow.proxy.internal.visits;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.LinkedHashSet;
-import java.util.Optional;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * One visit of a shopper: the key it is bucketed by (frozen for the visit) and the routes on which it was
- * sent to the new side, so that lowering a canary lets it finish there.
+ * sent to the new side, each with the route's generation then, so that lowering a canary lets the visit finish
+ * there while a later canary (after the route went back to legacy) never inherits the pin.
  *
+ * @param lastSeen epoch seconds of the last request that refreshed the cookie (the visit ends after an idle timeout)
+ * @param mintedShopper a shopper cookie minted on this request, to be set on the response, else null
  * @param changed whether the visit cookie must be (re)written on this response
  */
-public record Visit(String key, Set<String> pinnedToNew, boolean changed) {
+public record Visit(String key, Map<String, Integer> pins, long lastSeen, @Nullable String mintedShopper,
+		boolean changed) {
 
 	public Visit {
-		pinnedToNew = Set.copyOf(pinnedToNew);
+		pins = Map.copyOf(pins);
 	}
 
-	public boolean pinnedTo(String routeId) {
-		return pinnedToNew.contains(routeId);
+	/** True when the visit was sent to the new side on this route in the route's current generation. */
+	public boolean pinnedTo(String routeId, int generation) {
+		Integer pinned = pins.get(routeId);
+		return pinned != null && pinned == generation;
 	}
 
-	public Visit pin(String routeId) {
-		if (pinnedToNew.contains(routeId)) {
+	public Visit pin(String routeId, int generation) {
+		if (pinnedTo(routeId, generation)) {
 			return this;
 		}
-		var pinned = new LinkedHashSet<>(pinnedToNew);
-		pinned.add(routeId);
-		return new Visit(key, pinned, true);
-	}
-
-	String encode() {
-		String raw = key + "|" + String.join(",", pinnedToNew);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-	}
-
-	static Optional<Visit> decode(String value) {
-		try {
-			String raw = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
-			int bar = raw.indexOf('|');
-			if (bar <= 0) {
-				return Optional.empty();
-			}
-			String routes = raw.substring(bar + 1);
-			Set<String> pinned = routes.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(routes.split(",")));
-			return Optional.of(new Visit(raw.substring(0, bar), pinned, false));
-		}
-		catch (IllegalArgumentException ex) {
-			return Optional.empty();
-		}
+		var pinned = new LinkedHashMap<>(pins);
+		pinned.put(routeId, generation);
+		return new Visit(key, pinned, lastSeen, mintedShopper, true);
 	}
 }

@@ -149,6 +149,22 @@ public class Account extends AbstractAggregateRoot<Account> {
 		updatedAt = now;
 	}
 
+	/**
+	 * Legacy's row says so (legacy is the system of record until cut-over): no event, nothing to write back.
+	 *
+	 * @return whether anything changed
+	 */
+	boolean takeLegacyDetails(Email legacyEmail, String legacyName, Instant now) {
+		String checked = AccountNames.check(legacyName);
+		if (legacyEmail.value().equals(email) && checked.equals(name)) {
+			return false;
+		}
+		email = legacyEmail.value();
+		name = checked;
+		updatedAt = now;
+		return true;
+	}
+
 	/** Legacy's customer changed its password there: legacy's (wrapped) md5 is the password again. */
 	void takeLegacyPassword(String wrappedLegacyHash, Instant now) {
 		passwordHash = wrappedLegacyHash;

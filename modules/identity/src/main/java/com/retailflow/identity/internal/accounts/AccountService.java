@@ -68,7 +68,7 @@ class AccountService implements IdentityManagement {
 			return LegacyImport.CREATED;
 		}
 		Account account = known.get();
-		boolean changed = account.changeEmail(email, now) | account.changeName(customer.name(), now);
+		boolean changed = account.takeLegacyDetails(email, customer.name(), now);
 		String legacyDerived = account.legacyDerivedHash();
 		if (legacyDerived == null || !passwords.wrapsLegacy(customer.md5Password(), legacyDerived)) {
 			account.takeLegacyPassword(passwords.wrapLegacy(customer.md5Password()), now);

@@ -2,7 +2,10 @@ package com.retailflow.identity.internal.signin;
 
 import java.util.List;
 
+import jakarta.servlet.ServletContext;
+
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -13,6 +16,8 @@ import org.springframework.security.web.authentication.session.CompositeSessionA
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.retailflow.identity.AdminAccounts;
@@ -47,6 +52,22 @@ class SignInConfiguration {
 		tokens.setCookiePath("/");
 		tokens.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Lax"));
 		return tokens;
+	}
+
+	/**
+	 * The storefront's session cookie ({@code server.servlet.session.cookie.name}, HttpOnly, SameSite=Lax, Secure
+	 * whenever the request is), and the admin console's own under its path ({@link SessionCookies}).
+	 */
+	@Bean
+	CookieSerializer sessionCookies(@Value("${server.servlet.session.cookie.name:RFSESSION}") String name,
+			@Value("${server.servlet.session.cookie.same-site:lax}") String sameSite, ServletContext servletContext,
+			List<CookieSameSiteSupplier> sameSiteSuppliers) {
+		var storefront = new DefaultCookieSerializer();
+		storefront.setCookieName(name);
+		storefront.setCookiePath("/");
+		storefront.setUseHttpOnlyCookie(true);
+		storefront.setSameSite(sameSite.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + sameSite.substring(1));
+		return new SessionCookies(storefront, servletContext, sameSiteSuppliers);
 	}
 
 	@Bean

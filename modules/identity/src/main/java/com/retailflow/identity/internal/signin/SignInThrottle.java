@@ -21,6 +21,8 @@ import com.retailflow.identity.internal.IdentitySettings;
 @Component
 class SignInThrottle {
 
+	private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("\\p{Cntrl}");
+
 	private final JdbcClient jdbc;
 	private final IdentitySettings.Throttle limits;
 
@@ -83,7 +85,8 @@ class SignInThrottle {
 	}
 
 	private static String accountKey(String email, String address) {
-		String normalised = email.strip().toLowerCase(Locale.ROOT);
+		// whatever was typed, bounded and without control characters (PostgreSQL text cannot hold NUL)
+		String normalised = CONTROL.matcher(email.strip().toLowerCase(Locale.ROOT)).replaceAll("?");
 		if (normalised.length() > 200) {
 			normalised = normalised.substring(0, 200);
 		}

@@ -1,6 +1,8 @@
-package com.retailflow.proxy.internal.errors;
+package com.retailflow.proxy.internal.errors.web;
 
 import java.io.IOException;
+
+import com.retailflow.proxy.internal.errors.ProxyErrors;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,0 +1,124 @@
+package com.retailflow.legacy.internal.sync;
+
+import java.time.Duration;
+
+import com.retailflow.legacy.internal.capture.LegacyCapture;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the change stream on the one instance of the cluster that holds the {@link StreamLock}: installs capture on
+ * legacy (idempotent), then applies batch after batch, polling when there is nothing to do. It starts with the
+ * application, off the start-up path: the proxy serves while legacy or the lock is unavailable, and the stream
+ * retries by itself (legacy restarting, PostgreSQL unreachable) from its committed checkpoint.
+ */
+@Component
+class ChangeStream implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(ChangeStream.class);
+	private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+	private static final Duration MEASURE_EVERY = Duration.ofMillis(250);
+
+	private final StreamLock lock;
+	private final LegacyCapture capture;
+	private final ChangeApplier applier;
+	private final StreamLag lag;
+	private final SyncSettings settings;
+	private volatile boolean running;
+	private @Nullable Thread worker;
+
+	ChangeStream(StreamLock lock, LegacyCapture capture, ChangeApplier applier, StreamLag lag, SyncSettings settings) {
+		this.lock = lock;
+		this.capture = capture;
+		this.applier = applier;
+		this.lag = lag;
+		this.settings = settings;
+	}
+
+	@Override
+	public void start() {
+		if (!settings.enabled() || running) {
+			return;
+		}
+		running = true;
+		worker = Thread.ofPlatform().name("legacy-change-stream").daemon().start(this::run);
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		Thread thread = worker;
+		if (thread != null) {
+			try {
+				thread.join(Duration.ofSeconds(10));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		lock.release();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	/** Whether this instance runs the stream now. */
+	boolean leading() {
+		return lock.held();
+	}
+
+	private void run() {
+		boolean installed = false;
+		long lockCheckedAt = 0;
+		long measuredAt = 0;
+		Duration backoff = settings.pollInterval();
+		while (running) {
+			try {
+				if (!lock.held() || System.nanoTime() - lockCheckedAt >= settings.lockRetry().toNanos()) {
+					lockCheckedAt = System.nanoTime();
+					if (!lock.hold()) {
+						installed = false;
+						pause(settings.lockRetry());
+						continue;
+					}
+				}
+				if (!installed) {
+					capture.install();
+					installed = true;
+				}
+				var outcome = applier.applyNext();
+				lag.applied(outcome.changes());
+				if (outcome.changes() > 0 || System.nanoTime() - measuredAt >= MEASURE_EVERY.toNanos()) {
+					lag.refresh();
+					measuredAt = System.nanoTime();
+				}
+				backoff = settings.pollInterval();
+				if (outcome.changes() < settings.batchSize()) {
+					pause(settings.pollInterval());
+				}
+			}
+			catch (RuntimeException ex) {
+				log.warn("Legacy change stream failed, retrying in {} ms from the last checkpoint: {}", backoff.toMillis(),
+						ex.toString());
+				lag.refresh();
+				pause(backoff);
+				backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+			}
+		}
+	}
+
+	private static void pause(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}
