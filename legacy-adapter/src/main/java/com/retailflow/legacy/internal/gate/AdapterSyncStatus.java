@@ -1,5 +1,7 @@
 package com.retailflow.legacy.internal.gate;
 
+import java.util.Optional;
+
 import com.retailflow.legacy.internal.SyncLag;
 import com.retailflow.legacy.internal.reconciliation.ReconciliationReports;
 import com.retailflow.proxy.SyncStatus;
@@ -21,7 +23,7 @@ class AdapterSyncStatus implements SyncStatus {
 
 	@Override
 	public ModuleSync of(String module) {
-		Double lagSeconds = lag.orderedStream().findFirst().flatMap(stream -> stream.of(module))
+		Double lagSeconds = Optional.ofNullable(lag.getIfAvailable()).flatMap(stream -> stream.of(module))
 			.map(duration -> duration.toMillis() / 1000.0)
 			.orElse(null);
 		var last = reports.latest(module).map(latest -> new LastReconciliation(latest.finishedAt(), latest.driftRows()))

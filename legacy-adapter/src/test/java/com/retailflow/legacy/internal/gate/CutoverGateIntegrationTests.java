@@ -27,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -53,6 +54,12 @@ class CutoverGateIntegrationTests {
 
 	static {
 		LegacyShop.seed(LEGACY_DB, 200, 5);
+		// The change table, as the capture installs it: the hand-over to NEW drains it (empty here).
+		JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(LEGACY_DB.jdbcUrl(),
+				LEGACY_DB.username(), LEGACY_DB.password())).sql("""
+				CREATE TABLE IF NOT EXISTS rf_change (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+				  table_name VARCHAR(64) NOT NULL, row_key VARCHAR(191) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+				  op CHAR(1) NOT NULL, changed_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)) ENGINE=InnoDB""").update();
 	}
 
 	@DynamicPropertySource
@@ -76,9 +83,8 @@ class CutoverGateIntegrationTests {
 	@TestConfiguration
 	static class Lag {
 
-		// Ahead of the change stream's own lag, which is a bean here too (its stream is off in tests).
 		@Bean
-		@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+		@Primary // over the change stream's own, which this test does not run
 		SettableLag syncLag() {
 			return new SettableLag();
 		}
