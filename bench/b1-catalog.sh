@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# B1 catalog read (BRIEF §7): the product page and the product API under load, the new catalog module (the app,
+# B1 catalog read (docs/contracts.md, "Benchmarks"): the product page and the product API under load, the new catalog module (the app,
 # catalog route NEW) vs the legacy PHP shop as deployed in production (nginx + php-fpm, opcache), same data,
 # same machine, measured in one run:
 #   new_page     GET /products/{id}           the app (its catalog route flipped to NEW)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# B2 proxy overhead (BRIEF §7): the same small static file fetched
+# B2 proxy overhead (docs/contracts.md, "Benchmarks"): the same small static file fetched
 #   direct  - from the backend (nginx serving a static file)
 #   nginx   - through nginx as reverse proxy (proxy_pass, keepalive upstream) to that backend
 #   proxy   - through our strangler proxy (the app, every route LEGACY; /static.html matches no route, so it is

@@ -1,6 +1,6 @@
 package com.retailflow.proxy;
 
-/** How a route's traffic is split between legacy and the new modules (BRIEF §3). */
+/** How a route's traffic is split between legacy and the new modules (see docs/contracts.md, "Routes and modes"). */
 public enum Mode {
 
 	/** Everything goes to legacy. */
