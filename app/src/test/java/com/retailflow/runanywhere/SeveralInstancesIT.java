@@ -64,7 +64,8 @@ class SeveralInstancesIT {
 
 	@BeforeAll
 	static void startThreeInstancesOnABareMachine() throws Exception {
-		port = LegacyShop.freePort();
+		// run.sh puts the instances on the ports after PORT, some seconds after checking them
+		port = LegacyShop.freePortsBelowEphemeralRange(5);
 		postgresPort = LegacyShop.freePort();
 		runDirectory = Path.of("target/it-run-several").toAbsolutePath();
 		FileSystemUtils.deleteRecursively(runDirectory);

@@ -168,6 +168,32 @@ public final class LegacyShop {
 		}
 	}
 
+	/**
+	 * The first of {@code count} consecutive free ports below Linux's ephemeral range (32768 and up). A script that
+	 * binds ports it chose some seconds earlier needs these: a port in the ephemeral range can be taken meanwhile by
+	 * any outgoing connection on the machine, which a check for a listener does not see.
+	 */
+	public static int freePortsBelowEphemeralRange(int count) {
+		var random = java.util.concurrent.ThreadLocalRandom.current();
+		for (int attempt = 0; attempt < 200; attempt++) {
+			int first = random.nextInt(20_000, 32_000 - count);
+			if (java.util.stream.IntStream.range(first, first + count).allMatch(LegacyShop::canBind)) {
+				return first;
+			}
+		}
+		throw new IllegalStateException("no " + count + " consecutive free ports between 20000 and 32000");
+	}
+
+	private static boolean canBind(int port) {
+		try (var socket = new ServerSocket()) {
+			socket.bind(new InetSocketAddress("127.0.0.1", port));
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
 	private static void waitForPort(int port, Process server) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 		while (System.nanoTime() < deadline) {
