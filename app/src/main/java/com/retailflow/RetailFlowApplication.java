@@ -9,7 +9,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * The one deployable. Every module's package sits below this one, so Spring Modulith sees catalog,
  * inventory, checkout, orders, identity, proxy and legacy adapter as application modules.
  */
-@Modulithic(systemName = "RetailFlow")
+@Modulithic(systemName = "RetailFlow", sharedModules = "kernel")
 @SpringBootApplication
 @EnableScheduling
 public class RetailFlowApplication {

@@ -24,7 +24,7 @@ class ModularityTests {
 	void theModulesAreTheOnesTheBriefNames() {
 		assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
 			.containsExactlyInAnyOrder("catalog", "inventory", "checkout", "orders", "identity", "proxy", "legacy",
-					"platform");
+					"platform", "kernel");
 	}
 
 	@Test

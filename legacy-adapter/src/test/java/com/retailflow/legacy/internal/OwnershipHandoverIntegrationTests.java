@@ -15,7 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.retailflow.catalog.CatalogManagement;
-import com.retailflow.catalog.Money;
+import com.retailflow.kernel.Money;
 import com.retailflow.catalog.ProductId;
 import com.retailflow.inventory.InventoryManagement;
 import com.retailflow.inventory.Sku;

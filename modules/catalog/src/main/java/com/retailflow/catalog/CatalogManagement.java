@@ -1,5 +1,6 @@
 package com.retailflow.catalog;
 
+import com.retailflow.kernel.Money;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package com.retailflow.catalog;
 
+import com.retailflow.kernel.Money;
+
 /**
  * Published when the price of an existing product changed.
  *

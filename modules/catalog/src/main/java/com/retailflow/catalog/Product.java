@@ -1,5 +1,6 @@
 package com.retailflow.catalog;
 
+import com.retailflow.kernel.Money;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;

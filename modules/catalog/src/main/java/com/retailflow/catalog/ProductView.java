@@ -1,5 +1,6 @@
 package com.retailflow.catalog;
 
+import com.retailflow.kernel.Money;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;

@@ -1,5 +1,6 @@
 package com.retailflow.catalog;
 
+import com.retailflow.kernel.Money;
 import static com.retailflow.catalog.Fixtures.category;
 import static com.retailflow.catalog.Fixtures.product;
 import static com.retailflow.catalog.Fixtures.sku;

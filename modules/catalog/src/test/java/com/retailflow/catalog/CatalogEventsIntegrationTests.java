@@ -1,5 +1,6 @@
 package com.retailflow.catalog;
 
+import com.retailflow.kernel.Money;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

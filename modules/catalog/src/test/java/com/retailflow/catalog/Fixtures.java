@@ -1,5 +1,6 @@
 package com.retailflow.catalog;
 
+import com.retailflow.kernel.Money;
 import java.time.Instant;
 
 import com.retailflow.inventory.Sku;

@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
 import java.util.Currency;
 
 import com.retailflow.catalog.Category;
-import com.retailflow.catalog.Money;
+import com.retailflow.kernel.Money;
 import com.retailflow.catalog.Product;
 import com.retailflow.catalog.ProductId;
 import com.retailflow.catalog.ProductStatus;

@@ -20,7 +20,7 @@ import com.retailflow.catalog.CatalogManagement;
 import com.retailflow.catalog.Category;
 import com.retailflow.catalog.CategoryRemoved;
 import com.retailflow.catalog.ImportResult;
-import com.retailflow.catalog.Money;
+import com.retailflow.kernel.Money;
 import com.retailflow.catalog.PriceChanged;
 import com.retailflow.catalog.Product;
 import com.retailflow.catalog.ProductChanged;

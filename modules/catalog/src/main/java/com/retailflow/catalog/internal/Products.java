@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.retailflow.catalog.Money;
+import com.retailflow.kernel.Money;
 import com.retailflow.catalog.Product;
 import com.retailflow.catalog.ProductId;
 import com.retailflow.catalog.ProductQuery;

@@ -5,7 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import com.retailflow.catalog.Category;
-import com.retailflow.catalog.Money;
+import com.retailflow.kernel.Money;
 import com.retailflow.catalog.ProductPage;
 import com.retailflow.catalog.ProductView;
 import com.retailflow.catalog.StorefrontUrls;

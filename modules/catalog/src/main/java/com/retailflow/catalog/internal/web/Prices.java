@@ -6,7 +6,7 @@ import java.text.DecimalFormatSymbols;
 import java.util.Currency;
 import java.util.Locale;
 
-import com.retailflow.catalog.Money;
+import com.retailflow.kernel.Money;
 
 /** Prices as the shop prints them: currency symbol, thousands separators, two decimals ({@code €1,234.50}). */
 final class Prices {

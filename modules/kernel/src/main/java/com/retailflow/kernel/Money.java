@@ -1,4 +1,4 @@
-package com.retailflow.catalog;
+package com.retailflow.kernel;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package com.retailflow.catalog;
+package com.retailflow.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
