@@ -1,26 +1,10 @@
 package com.retailflow.inventory;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
-import com.retailflow.inventory.internal.InventorySettings;
-import com.retailflow.inventory.internal.ReservationExpiry;
-import com.retailflow.inventory.internal.Reservations;
-import com.retailflow.inventory.internal.StockLevels;
 
 /**
  * The inventory module's API: stock per SKU, availability, and reservations that can never oversell.
@@ -33,43 +17,17 @@ import com.retailflow.inventory.internal.StockLevels;
  * publication registry atomically with the change: {@link StockChanged} whenever a SKU's availability changed, plus
  * {@link StockReserved}, {@link ReservationConfirmed}, {@link ReservationReleased}, {@link ReservationExpired} and
  * {@link StockImported}.
+ *
+ * <p>Reads run without a transaction of their own (each is one statement); inside a caller's transaction they join it.
  */
-@Service
-public class InventoryManagement {
-
-	private static final Logger log = LoggerFactory.getLogger(InventoryManagement.class);
-
-	private final StockLevels stock;
-	private final Reservations reservations;
-	private final ApplicationEventPublisher events;
-	private final ReservationExpiry expiry;
-	private final InventorySettings settings;
-	private final Clock clock;
-
-	// Package-private: only Spring constructs the facade, and its collaborators are module internals.
-	// The clock is the application's Clock bean if it defines exactly one (tests drive expiry with it), else system UTC.
-	InventoryManagement(StockLevels stock, Reservations reservations, ReservationExpiry expiry,
-			ApplicationEventPublisher events, InventorySettings settings, ObjectProvider<Clock> clock) {
-		this.stock = stock;
-		this.reservations = reservations;
-		this.expiry = expiry;
-		this.events = events;
-		this.settings = settings;
-		this.clock = clock.getIfUnique(Clock::systemUTC);
-	}
-
-	// Reads run without a transaction of their own: each is a single statement, atomic by itself, and skipping
-	// transaction set-up keeps them cheap on the catalog's hot paths. Inside a caller's transaction they join it.
+public interface InventoryManagement {
 
 	/**
 	 * How much of a SKU can be reserved right now. One primary-key lookup.
 	 *
 	 * @return the availability; {@link Availability#none} for an unknown SKU
 	 */
-	public Availability availabilityOf(Sku sku) {
-		return stock.availableOf(sku).map(available -> Availability.of(sku, available))
-			.orElseGet(() -> Availability.none(sku));
-	}
+	Availability availabilityOf(Sku sku);
 
 	/**
 	 * {@link #availabilityOf(Sku)} for many SKUs in one query.
@@ -77,18 +35,7 @@ public class InventoryManagement {
 	 * @return an unmodifiable map with an entry for every SKU asked for, in the order first asked;
 	 *         {@link Availability#none} for unknown SKUs
 	 */
-	public Map<Sku, Availability> availabilityOf(Collection<Sku> skus) {
-		if (skus.isEmpty()) {
-			return Map.of();
-		}
-		Map<Sku, Integer> known = stock.availableOf(skus);
-		Map<Sku, Availability> result = LinkedHashMap.newLinkedHashMap(skus.size());
-		for (Sku sku : skus) {
-			Integer available = known.get(sku);
-			result.put(sku, available == null ? Availability.none(sku) : Availability.of(sku, available));
-		}
-		return Collections.unmodifiableMap(result);
-	}
+	Map<Sku, Availability> availabilityOf(Collection<Sku> skus);
 
 	/**
 	 * Sets the units of a SKU on hand (counted in the warehouse, including reserved ones), creating the SKU if it is
@@ -99,27 +46,7 @@ public class InventoryManagement {
 	 * @throws IllegalArgumentException if {@code onHand} is negative
 	 * @throws StockBelowReserved if open reservations hold more than {@code onHand}; nothing is changed
 	 */
-	@Transactional
-	public Availability setStock(Sku sku, int onHand) {
-		if (onHand < 0) {
-			throw new IllegalArgumentException("Stock of " + sku + " cannot be negative: " + onHand);
-		}
-		Instant now = clock.instant();
-		var before = stock.lock(sku);
-		if (before.isEmpty()) {
-			if (stock.insert(sku, onHand, now)) {
-				return announce(Availability.none(sku), Availability.of(sku, onHand));
-			}
-			// A concurrent call created the row between our read and insert; it is committed now, so lock it.
-			before = stock.lock(sku);
-		}
-		var level = before.orElseThrow();
-		if (onHand < level.reserved()) {
-			throw new StockBelowReserved(sku, onHand, level.reserved());
-		}
-		var after = stock.setOnHand(sku, onHand, now);
-		return announce(Availability.of(sku, level.available()), Availability.of(sku, after.available()));
-	}
+	Availability setStock(Sku sku, int onHand);
 
 	/**
 	 * Sets units on hand for many SKUs at once, for backfills of up to millions of SKUs: rows are COPied into a staging
@@ -133,29 +60,7 @@ public class InventoryManagement {
 	 * @return the number of SKUs whose stock was written
 	 * @throws IllegalArgumentException if any level is negative; nothing is written
 	 */
-	@Transactional
-	public int importStock(Map<Sku, Integer> onHand) {
-		onHand.forEach((sku, units) -> {
-			if (units < 0) {
-				throw new IllegalArgumentException("Stock of " + sku + " cannot be negative: " + units);
-			}
-		});
-		if (onHand.isEmpty()) {
-			return 0;
-		}
-		// Ascending SKU order: concurrent imports (and the expiry job) then lock rows in the same order, never deadlock.
-		var sorted = new java.util.TreeMap<Sku, Integer>(StockLevels.LOCK_ORDER);
-		sorted.putAll(onHand);
-		int written = stock.importRows(sorted, clock.instant());
-		if (written < sorted.size()) {
-			log.warn("Stock import skipped {} of {} SKUs whose open reservations hold more than the imported level",
-					sorted.size() - written, sorted.size());
-		}
-		events.publishEvent(new StockImported(written));
-		return written;
-	}
-
-	// ---- reconciliation with the legacy shop ----
+	int importStock(Map<Sku, Integer> onHand);
 
 	/**
 	 * Counts and checksums of the stock rows (SKU and units on hand; reservations are this module's own business) over
@@ -166,20 +71,13 @@ public class InventoryManagement {
 	 * @return n checksums, one per range, each the XOR of {@link #stockDigest} over its rows
 	 * @throws IllegalArgumentException for fewer than two bounds, or null bounds inside the list
 	 */
-	public List<RangeChecksum> stockChecksums(List<@Nullable String> bounds) {
-		if (bounds.size() < 2 || bounds.subList(1, bounds.size() - 1).contains(null)) {
-			throw new IllegalArgumentException("Ranges need two or more bounds, null only at either end: " + bounds);
-		}
-		return stock.checksums(bounds);
-	}
+	List<RangeChecksum> stockChecksums(List<@Nullable String> bounds);
 
 	/** Each SKU's {@link #stockDigest} in {@code [from, to)} (byte order, null for unbounded), in that order. */
-	public Map<Sku, Long> stockDigests(@Nullable String from, @Nullable String to) {
-		return stock.digests(from, to);
-	}
+	Map<Sku, Long> stockDigests(@Nullable String from, @Nullable String to);
 
 	/** The row digest of a SKU's stock, as {@link #stockChecksums} computes it over stored rows. */
-	public static long stockDigest(Sku sku, int onHand) {
+	static long stockDigest(Sku sku, int onHand) {
 		return RangeChecksum.digest(sku.code(), Integer.toString(onHand));
 	}
 
@@ -194,20 +92,7 @@ public class InventoryManagement {
 	 * @throws InsufficientStock if fewer than {@code quantity} units are available (or the SKU is unknown); nothing is
 	 *         reserved
 	 */
-	@Transactional
-	public Reservation reserve(Sku sku, int quantity) {
-		if (quantity <= 0) {
-			throw new IllegalArgumentException("Reserve at least one unit of " + sku + ", not " + quantity);
-		}
-		Instant now = clock.instant();
-		var after = stock.reserve(sku, quantity, now)
-			.orElseThrow(() -> new InsufficientStock(sku, quantity, Math.max(stock.availableOf(sku).orElse(0), 0)));
-		var reservation = new Reservation(ReservationId.random(), sku, quantity, now.plus(settings.reservationTtl()));
-		reservations.insert(reservation, now);
-		events.publishEvent(new StockReserved(reservation.id(), sku, quantity, reservation.expiresAt()));
-		events.publishEvent(new StockChanged(sku, Availability.of(sku, after.available())));
-		return reservation;
-	}
+	Reservation reserve(Sku sku, int quantity);
 
 	/**
 	 * The reserved units leave the warehouse: units on hand go down by the quantity and the reservation is closed.
@@ -218,25 +103,7 @@ public class InventoryManagement {
 	 *         but the expiry job has not run yet: the hold has lapsed); nothing is changed
 	 * @throws UnknownReservation if there is no such reservation
 	 */
-	@Transactional
-	public void confirm(ReservationId id) {
-		var reservation = reservations.lock(id).orElseThrow(() -> new UnknownReservation(id));
-		Instant now = clock.instant();
-		switch (reservation.status()) {
-			case CONFIRMED -> {
-				// Already done: a retried confirmation must not ship twice.
-			}
-			case RELEASED, EXPIRED -> throw new ReservationNotOpen(id, reservation.status());
-			case OPEN -> {
-				if (!now.isBefore(reservation.expiresAt())) {
-					throw new ReservationNotOpen(id, ReservationStatus.EXPIRED);
-				}
-				reservations.close(id, ReservationStatus.CONFIRMED, now);
-				stock.ship(reservation.sku(), reservation.quantity(), now);
-				events.publishEvent(new ReservationConfirmed(id, reservation.sku(), reservation.quantity()));
-			}
-		}
-	}
+	void confirm(ReservationId id);
 
 	/**
 	 * Gives the reserved units back: they become available again. Publishes {@link ReservationReleased} and
@@ -246,23 +113,7 @@ public class InventoryManagement {
 	 * @throws ReservationNotOpen if the reservation was confirmed: its units have left the warehouse
 	 * @throws UnknownReservation if there is no such reservation
 	 */
-	@Transactional
-	public void release(ReservationId id) {
-		var reservation = reservations.lock(id).orElseThrow(() -> new UnknownReservation(id));
-		Instant now = clock.instant();
-		switch (reservation.status()) {
-			case RELEASED, EXPIRED -> {
-				// Nothing held any more: the outcome the caller wants.
-			}
-			case CONFIRMED -> throw new ReservationNotOpen(id, reservation.status());
-			case OPEN -> {
-				reservations.close(id, ReservationStatus.RELEASED, now);
-				var after = stock.unreserve(reservation.sku(), reservation.quantity(), now);
-				events.publishEvent(new ReservationReleased(id, reservation.sku(), reservation.quantity()));
-				events.publishEvent(new StockChanged(reservation.sku(), Availability.of(reservation.sku(), after.available())));
-			}
-		}
-	}
+	void release(ReservationId id);
 
 	/**
 	 * Expires every open reservation whose expiry time has passed, giving its units back. Publishes
@@ -275,23 +126,5 @@ public class InventoryManagement {
 	 *
 	 * @return the number of reservations this call expired
 	 */
-	public int expireOverdue() {
-		Instant now = clock.instant();
-		int batchSize = settings.expiry().batchSize();
-		int total = 0;
-		int expired;
-		do {
-			expired = expiry.expireBatch(now, batchSize);
-			total += expired;
-		}
-		while (expired == batchSize);
-		return total;
-	}
-
-	private Availability announce(Availability before, Availability after) {
-		if (!after.equals(before)) {
-			events.publishEvent(new StockChanged(after.sku(), after));
-		}
-		return after;
-	}
+	int expireOverdue();
 }

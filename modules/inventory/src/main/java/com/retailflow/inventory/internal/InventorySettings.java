@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param expiry the expiry job
  */
 @ConfigurationProperties("retailflow.inventory")
-public record InventorySettings(@DefaultValue("15m") Duration reservationTtl, @DefaultValue Expiry expiry) {
+record InventorySettings(@DefaultValue("15m") Duration reservationTtl, @DefaultValue Expiry expiry) {
 
 	public InventorySettings {
 		Objects.requireNonNull(reservationTtl, "reservationTtl");

@@ -19,7 +19,7 @@ import com.retailflow.inventory.StockChanged;
  * huge transaction holding thousands of row locks. {@code InventoryManagement.expireOverdue()} repeats batches.
  */
 @Component
-public class ReservationExpiry {
+class ReservationExpiry {
 
 	private final Reservations reservations;
 	private final StockLevels stock;

@@ -25,7 +25,7 @@ import com.retailflow.inventory.Sku;
  * the stock row and then only inserts a new reservation, which waits for no other reservation's lock.
  */
 @Repository
-public class Reservations {
+class Reservations {
 
 	/** A reservation as stored. */
 	public record Row(ReservationId id, Sku sku, int quantity, ReservationStatus status, Instant expiresAt) {

@@ -37,7 +37,7 @@ import com.retailflow.inventory.Sku;
  * fastest way into PostgreSQL, and the upsert keeps the rules of {@link #upsert} (no stock below what is reserved).
  */
 @Repository
-public class StockLevels {
+class StockLevels {
 
 	/** Ascending {@link Sku#code()} in Java string order: one order for every multi-row writer. */
 	public static final Comparator<Sku> LOCK_ORDER = Comparator.comparing(Sku::code);
