@@ -25,7 +25,7 @@ class MavenBoundaryTests {
 	/** Module name → folder of its Maven module (relative to the repository root). */
 	static final Map<String, String> MODULES = Map.of("catalog", "modules/catalog", "inventory", "modules/inventory",
 			"checkout", "modules/checkout", "orders", "modules/orders", "identity", "modules/identity", "proxy",
-			"strangler-proxy", "legacy", "legacy-adapter");
+			"strangler-proxy", "legacy", "legacy-adapter", "kernel", "modules/kernel");
 
 	/** Artifacts every module may use that are not application modules. */
 	static final Set<String> INFRASTRUCTURE = Set.of("retailflow-migrations", "retailflow-testing");

@@ -3,7 +3,7 @@
  * another to hold an amount. Only values live here, no beans and no tables.
  */
 @NullMarked
-@ApplicationModule(displayName = "Shared kernel", type = ApplicationModule.Type.OPEN)
+@ApplicationModule(displayName = "Shared kernel", type = ApplicationModule.Type.OPEN, allowedDependencies = {})
 package com.retailflow.kernel;
 
 import org.jspecify.annotations.NullMarked;
