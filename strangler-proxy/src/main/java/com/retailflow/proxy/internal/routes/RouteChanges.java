@@ -132,8 +132,9 @@ public class RouteChanges implements RouteManagement {
 		// Whoever keeps the route's data in sync hands the system of record over first; a rollback goes ahead
 		// whatever the hand-over says.
 		try {
-			handovers.orderedStream()
-				.forEach(handover -> handover.beforeFlip(known.id(), known.module(), known.mode(), change.mode()));
+			Mode from = known.percentBp() >= 10_000 ? Mode.NEW : known.mode();
+			Mode to = gated ? Mode.NEW : change.mode();
+			handovers.orderedStream().forEach(handover -> handover.beforeFlip(known.id(), known.module(), from, to));
 		}
 		catch (RuntimeException ex) {
 			if (change.mode() != Mode.LEGACY) {
