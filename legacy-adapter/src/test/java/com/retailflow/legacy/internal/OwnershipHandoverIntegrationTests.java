@@ -9,12 +9,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.retailflow.catalog.CatalogManagement;
+import com.retailflow.catalog.Category;
 import com.retailflow.kernel.Money;
 import com.retailflow.catalog.ProductId;
 import com.retailflow.inventory.InventoryManagement;
@@ -98,6 +100,24 @@ class OwnershipHandoverIntegrationTests {
 			assertThat(count("SELECT qty FROM stock WHERE product_id = 6")).isEqualTo(available);
 		});
 		// The triggers skipped the write-back: nothing to come back to the new side.
+		assertThat(count("SELECT COALESCE(MAX(id), 0) FROM rf_change")).isEqualTo(changesBefore);
+	}
+
+	@Test
+	void categoryChangesOnTheNewSideAreWrittenBackWithoutEcho() throws Exception {
+		flip("catalog", Mode.NEW);
+		long changesBefore = count("SELECT COALESCE(MAX(id), 0) FROM rf_change");
+		Category first = catalog.categories().getFirst();
+
+		catalog.importCategories(List.of(new Category(first.id(), first.parentId(), "Renamed on the new side", first.slug()),
+				new Category(9_001, null, "Only on the new side", "only-new")));
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+			assertThat(legacyCategoryName(first.id())).isEqualTo("Renamed on the new side");
+			assertThat(legacyCategoryName(9_001)).isEqualTo("Only on the new side");
+		});
+		catalog.removeCategory(9_001);
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(legacyCategoryName(9_001)).isNull());
+		// The triggers skipped the write-backs: nothing to come back to the new side.
 		assertThat(count("SELECT COALESCE(MAX(id), 0) FROM rf_change")).isEqualTo(changesBefore);
 	}
 
@@ -202,6 +222,16 @@ class OwnershipHandoverIntegrationTests {
 
 	private static Money usd(String amount) {
 		return Money.of(new BigDecimal(amount), java.util.Currency.getInstance("USD"));
+	}
+
+	private static String legacyCategoryName(long id) throws SQLException {
+		try (Connection connection = legacySession();
+				var statement = connection.prepareStatement("SELECT name FROM categories WHERE id = ?")) {
+			statement.setLong(1, id);
+			try (var rs = statement.executeQuery()) {
+				return rs.next() ? rs.getString(1) : null;
+			}
+		}
 	}
 
 	private static long count(String sql) throws SQLException {
