@@ -117,7 +117,7 @@ class SearchDocumentsIntegrationTests {
 		while (documents.fill(SearchDocuments.BATCH) > 0) {
 			// until none is pending
 		}
-		caches.listingsChanged();
+		caches.evictAll();
 	}
 
 	static Product product(long id, String name, String description) {
