@@ -2,7 +2,7 @@
  * Orders: the order lifecycle (placed, paid, shipped, delivered, cancelled) and order history.
  */
 @NullMarked
-@ApplicationModule(displayName = "Orders", allowedDependencies = {  })
+@ApplicationModule(displayName = "Orders", allowedDependencies = { "identity", "kernel" })
 package com.retailflow.orders;
 
 import org.jspecify.annotations.NullMarked;
