@@ -78,4 +78,7 @@ public interface OrderManagement {
 	 * @throws IllegalStateException when the order is linked to another legacy row already
 	 */
 	OrderDetails linkLegacy(OrderId id, long legacyOrderId);
+
+	/** The order that legacy's row {@code orders.id = legacyOrderId} is (imported from it, or written back to it). */
+	Optional<OrderId> idOfLegacyOrder(long legacyOrderId);
 }

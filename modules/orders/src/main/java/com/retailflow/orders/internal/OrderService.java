@@ -119,6 +119,11 @@ class OrderService implements OrderManagement {
 		return change(id, order -> order.linkLegacy(legacyOrderId, clock.instant()));
 	}
 
+	@Override
+	public Optional<OrderId> idOfLegacyOrder(long legacyOrderId) {
+		return readOnly.execute(status -> orders.findByLegacyOrderId(legacyOrderId).map(Order::orderId));
+	}
+
 	private LegacyOrderImport importInTransaction(LegacyOrder legacy) {
 		var known = orders.findByLegacyOrderId(legacy.legacyOrderId());
 		if (known.isEmpty()) {
