@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.retailflow.legacy.internal.SyncLag;
 import com.retailflow.legacy.internal.backfill.Backfill;
 import com.retailflow.legacy.internal.reconciliation.Reconciliation;
+import com.retailflow.legacy.internal.TestDataSources;
 import com.retailflow.platform.testing.LegacyShop;
 import com.retailflow.platform.testing.TestDatabases;
 import com.retailflow.proxy.CutoverGate;
@@ -64,9 +65,7 @@ class CutoverGateIntegrationTests {
 
 	@DynamicPropertySource
 	static void legacy(DynamicPropertyRegistry registry) {
-		registry.add("retailflow.legacy.datasource.url", LEGACY_DB::jdbcUrl);
-		registry.add("retailflow.legacy.datasource.username", LEGACY_DB::username);
-		registry.add("retailflow.legacy.datasource.password", LEGACY_DB::password);
+		TestDataSources.legacy(registry, LEGACY_DB);
 	}
 
 	/** Stands in for the change stream's lag. */
