@@ -3,6 +3,8 @@ package com.retailflow.orders;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import com.retailflow.identity.AccountId;
 
 /**
@@ -81,4 +83,10 @@ public interface OrderManagement {
 
 	/** The order that legacy's row {@code orders.id = legacyOrderId} is (imported from it, or written back to it). */
 	Optional<OrderId> idOfLegacyOrder(long legacyOrderId);
+
+	/**
+	 * The orders imported from legacy with a legacy order id in {@code [from, to)} (null for unbounded), in legacy id
+	 * order, as they are stored now: what reconciliation compares with legacy's rows.
+	 */
+	List<LegacyOrder> importedLegacyOrders(@Nullable Long from, @Nullable Long to);
 }

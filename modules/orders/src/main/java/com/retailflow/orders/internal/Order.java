@@ -217,6 +217,16 @@ public class Order extends AbstractAggregateRoot<Order> {
 		return true;
 	}
 
+	/** The order as legacy's tables would hold it; only for orders imported from there. */
+	LegacyOrder asLegacy() {
+		if (origin != Origin.LEGACY || legacyOrderId == null || legacyCustomerId == null) {
+			throw new IllegalStateException("Order " + id + " was not imported from legacy");
+		}
+		var details = details();
+		return new LegacyOrder(legacyOrderId, legacyCustomerId, shopperEmail, status, details.lines(), details.total(),
+				placedAt);
+	}
+
 	boolean cameFromLegacy() {
 		return origin == Origin.LEGACY;
 	}

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -122,6 +123,11 @@ class OrderService implements OrderManagement {
 	@Override
 	public Optional<OrderId> idOfLegacyOrder(long legacyOrderId) {
 		return readOnly.execute(status -> orders.findByLegacyOrderId(legacyOrderId).map(Order::orderId));
+	}
+
+	@Override
+	public List<LegacyOrder> importedLegacyOrders(@Nullable Long from, @Nullable Long to) {
+		return readOnly.execute(status -> orders.importedFromLegacy(from, to).stream().map(Order::asLegacy).toList());
 	}
 
 	private LegacyOrderImport importInTransaction(LegacyOrder legacy) {
