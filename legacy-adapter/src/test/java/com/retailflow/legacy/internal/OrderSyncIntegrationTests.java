@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -83,6 +84,9 @@ class OrderSyncIntegrationTests {
 	@Autowired
 	RouteManagement routes;
 
+	@Autowired
+	JdbcClient postgres;
+
 	@BeforeEach
 	void backfilled() {
 		flip(Mode.LEGACY);
@@ -91,8 +95,8 @@ class OrderSyncIntegrationTests {
 
 	@Test
 	void theBackfillBringsEveryLegacyOrderWithItsItemsAndExactMoney() {
-		long legacyOrders = count("SELECT COUNT(*) FROM orders WHERE id NOT IN (SELECT legacy_order_id FROM rf_order_link)");
-		assertThat(orders.importedLegacyOrders(null, null)).hasSize((int) legacyOrders);
+		long legacyOrders = count("SELECT COUNT(*) FROM orders");
+		assertThat(orders.legacyOrders(null, null)).hasSize((int) legacyOrders);
 
 		long first = count("SELECT MIN(id) FROM orders");
 		var imported = orders.find(orders.idOfLegacyOrder(first).orElseThrow()).orElseThrow();
@@ -115,7 +119,7 @@ class OrderSyncIntegrationTests {
 
 		// a second backfill and a reconciliation find nothing new
 		backfill.run();
-		assertThat(orders.importedLegacyOrders(null, null)).hasSize((int) legacyOrders);
+		assertThat(orders.legacyOrders(null, null)).hasSize((int) legacyOrders);
 		assertThat(reconciliation.reconcile("orders", "test").inSync()).isTrue();
 	}
 
@@ -167,9 +171,26 @@ class OrderSyncIntegrationTests {
 		// no echo: capture skipped every write-back, and the sync does not take the row for a legacy order
 		assertThat(count("SELECT COALESCE(MAX(id), 0) FROM rf_change")).isEqualTo(changesBefore);
 		backfill.run();
-		assertThat(orders.importedLegacyOrders(legacyId, legacyId + 1)).isEmpty();
+		assertThat(orders.legacyOrders(legacyId, legacyId + 1)).singleElement()
+			.satisfies(row -> assertThat(row.legacyCustomerId()).isEqualTo(1));
+		assertThat(reconciliation.reconcile("orders", "test").inSync()).isTrue();
 		assertThat(orders.historyOf(demo)).filteredOn(order -> legacyId == (order.legacyOrderId() == null ? -1
 				: order.legacyOrderId())).hasSize(1);
+
+		// a change to that row on legacy (someone edits it there) does not override the new side, which owns it
+		try (Connection sql = legacySession()) {
+			sql.createStatement().executeUpdate("UPDATE orders SET status = 9 WHERE id = " + legacyId);
+		}
+		long change = count("SELECT MAX(id) FROM rf_change");
+		assertThat(change).isGreaterThan(changesBefore);
+		await().atMost(Duration.ofSeconds(20)).until(() -> postgres.sql(
+				"SELECT position FROM legacy_sync.change_checkpoint WHERE stream = 'legacy'").query(Long.class).single() >= change);
+		assertThat(orders.find(placed.id()).orElseThrow().status()).isEqualTo(OrderStatus.PAID);
+		assertThat(orders.historyOf(demo)).filteredOn(order -> legacyId == (order.legacyOrderId() == null ? -1
+				: order.legacyOrderId())).hasSize(1);
+		try (Connection sql = legacySession()) {
+			sql.createStatement().executeUpdate("UPDATE orders SET status = 1 WHERE id = " + legacyId);
+		}
 
 		// legacy's own pages show it to the customer
 		String session = signInOnLegacy();

@@ -85,8 +85,9 @@ public interface OrderManagement {
 	Optional<OrderId> idOfLegacyOrder(long legacyOrderId);
 
 	/**
-	 * The orders imported from legacy with a legacy order id in {@code [from, to)} (null for unbounded), in legacy id
-	 * order, as they are stored now: what reconciliation compares with legacy's rows.
+	 * Every order legacy holds a row of, with a legacy order id in {@code [from, to)} (null for unbounded), in legacy
+	 * id order, as that row should read now: an imported order as stored, an order placed here as its write-back wrote
+	 * it (the customer is the account's legacy customer, 0 for none). What reconciliation compares with legacy's rows.
 	 */
-	List<LegacyOrder> importedLegacyOrders(@Nullable Long from, @Nullable Long to);
+	List<LegacyOrder> legacyOrders(@Nullable Long from, @Nullable Long to);
 }

@@ -29,8 +29,9 @@ import com.retailflow.orders.OrderManagement;
  * {@code GROUP_CONCAT}, each field hex-encoded or numeric, so no text can break the encoding), and capture records a
  * change of an item as a change of its order.
  *
- * <p>Legacy rows that are the write-back of orders placed on the new side ({@code rf_order_link}) are not part of this
- * table: the new side owns them, and reading them back would be an echo.
+ * <p>Legacy rows that are the write-back of orders placed on the new side belong to the new side: importing one changes
+ * nothing ({@link com.retailflow.orders.LegacyOrderImport#OWNED_HERE}), and reconciliation compares it with the
+ * order as its write-back wrote it.
  */
 @Component
 @Order(10)
@@ -71,8 +72,7 @@ class OrderTable implements TableMapping<LegacyOrderRow, LegacyOrder, Long> {
 
 	@Override
 	public String from() {
-		return "(SELECT * FROM orders WHERE id NOT IN (SELECT legacy_order_id FROM rf_order_link)) o "
-				+ "LEFT JOIN customers c ON c.id = o.customer_id";
+		return "orders o LEFT JOIN customers c ON c.id = o.customer_id";
 	}
 
 	@Override
@@ -194,7 +194,7 @@ class OrderTable implements TableMapping<LegacyOrderRow, LegacyOrder, Long> {
 	@Override
 	public Map<Long, Long> newDigests(@Nullable Long from, @Nullable Long to) {
 		Map<Long, Long> digests = new LinkedHashMap<>();
-		orders.importedLegacyOrders(from, to).forEach(order -> digests.put(order.legacyOrderId(), digest(order)));
+		orders.legacyOrders(from, to).forEach(order -> digests.put(order.legacyOrderId(), digest(order)));
 		return digests;
 	}
 }

@@ -217,14 +217,18 @@ public class Order extends AbstractAggregateRoot<Order> {
 		return true;
 	}
 
-	/** The order as legacy's tables would hold it; only for orders imported from there. */
-	LegacyOrder asLegacy() {
-		if (origin != Origin.LEGACY || legacyOrderId == null || legacyCustomerId == null) {
-			throw new IllegalStateException("Order " + id + " was not imported from legacy");
+	/**
+	 * The order as legacy's row of it should read: an imported one names its legacy customer, one placed here the
+	 * customer its account is on legacy ({@code accountsLegacyId}, 0 for none).
+	 */
+	LegacyOrder asLegacy(@Nullable Long accountsLegacyId) {
+		if (legacyOrderId == null) {
+			throw new IllegalStateException("Order " + id + " has no legacy row");
 		}
+		long customer = origin == Origin.LEGACY && legacyCustomerId != null ? legacyCustomerId
+				: accountsLegacyId == null ? 0 : accountsLegacyId;
 		var details = details();
-		return new LegacyOrder(legacyOrderId, legacyCustomerId, shopperEmail, status, details.lines(), details.total(),
-				placedAt);
+		return new LegacyOrder(legacyOrderId, customer, shopperEmail, status, details.lines(), details.total(), placedAt);
 	}
 
 	boolean cameFromLegacy() {

@@ -126,8 +126,15 @@ class OrderService implements OrderManagement {
 	}
 
 	@Override
-	public List<LegacyOrder> importedLegacyOrders(@Nullable Long from, @Nullable Long to) {
-		return readOnly.execute(status -> orders.importedFromLegacy(from, to).stream().map(Order::asLegacy).toList());
+	public List<LegacyOrder> legacyOrders(@Nullable Long from, @Nullable Long to) {
+		return readOnly.execute(status -> orders.withLegacyRows(from, to)
+			.stream()
+			.map(order -> order.asLegacy(order.cameFromLegacy() ? null : legacyIdOf(order.details().accountId())))
+			.toList());
+	}
+
+	private @Nullable Long legacyIdOf(@Nullable AccountId account) {
+		return account == null ? null : identity.find(account).map(AccountDetails::legacyId).orElse(null);
 	}
 
 	private LegacyOrderImport importInTransaction(LegacyOrder legacy) {

@@ -25,8 +25,8 @@ interface Orders extends CrudRepository<Order, UUID> {
 
 	@Query("""
 			select o from Order o
-			where o.origin = com.retailflow.orders.internal.Order.Origin.LEGACY
+			where o.legacyOrderId is not null
 			  and (:from is null or o.legacyOrderId >= :from) and (:to is null or o.legacyOrderId < :to)
 			order by o.legacyOrderId""")
-	List<Order> importedFromLegacy(@Nullable Long from, @Nullable Long to);
+	List<Order> withLegacyRows(@Nullable Long from, @Nullable Long to);
 }
