@@ -122,6 +122,21 @@ class OwnershipHandoverIntegrationTests {
 	}
 
 	@Test
+	void canaryAtAHundredPercentHandsOverAsNewDoes() throws Exception {
+		try (Connection sql = legacySession()) {
+			for (long id = 1; id <= PRODUCTS; id++) {
+				sql.createStatement().executeUpdate("UPDATE products SET price = " + (300 + id) + ".25 WHERE id = " + id);
+			}
+		}
+		routes.change("catalog", new RouteChange(Mode.CANARY, BigDecimal.valueOf(100), "ownership test", true), "test");
+		// The flip drained legacy's pending changes, as a flip to NEW does.
+		assertThat(newPrices()).isEqualTo(legacyPrices());
+
+		catalog.changePrice(ProductId.of(4), usd("43.20"));
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(legacyPrices().get(4L)).isEqualTo("43.20"));
+	}
+
+	@Test
 	void writesOnBothSidesWhileFlippingEndEqual() throws Exception {
 		var legacyWriting = new AtomicBoolean(true);
 		var newWriting = new AtomicBoolean(true);

@@ -39,10 +39,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The cut-over gate over real sync state: it opens when lag is low and a recent reconciliation found nothing, and
  * otherwise the flip to NEW is a 409 problem naming each failing condition with its figure; {@code force} still
  * overrides and is audited. The change stream's lag is a test double here (the stream is not part of this test);
- * shadow comparisons are not required ({@code min-shadow-comparisons=0}, see {@code GateShadowConditionTests}).
+ * shadow comparisons are not required ({@code retailflow.proxy.shadow.min-comparisons=0}, see {@code GateShadowConditionTests}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "retailflow.legacy.gate.min-shadow-comparisons=0", "retailflow.admin.users[0].username=admin",
+		properties = { "retailflow.proxy.shadow.min-comparisons=0", "retailflow.admin.users[0].username=admin",
 				"retailflow.admin.users[0].password=admin-secret", "retailflow.legacy.reconciliation.interval=0",
 				"retailflow.proxy.routes[0].id=catalog", "retailflow.proxy.routes[0].module=catalog",
 				"retailflow.proxy.routes[0].legacy-patterns=/product.php",
