@@ -39,7 +39,7 @@ class OrderAdminApiIntegrationTests {
 		assertThat(cancelShipped.statusCode()).isEqualTo(409);
 		assertThat(cancelShipped.headers().firstValue("Content-Type")).hasValueSatisfying(
 				type -> assertThat(type).startsWith("application/problem+json"));
-		assertThat(cancelShipped.body()).contains("\"status\":409").contains("SHIPPED");
+		assertThat(cancelShipped.body()).contains("\"status\":409").contains("\"orderStatus\":\"SHIPPED\"");
 		assertThat(orders.find(paid).orElseThrow().status()).isEqualTo(OrderStatus.SHIPPED);
 
 		assertThat(client.post("/admin/api/orders/" + paid + "/deliver", "application/json", "").body())

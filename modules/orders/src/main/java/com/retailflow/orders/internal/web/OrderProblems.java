@@ -62,7 +62,7 @@ class OrderProblems {
 	@ExceptionHandler(IllegalOrderTransition.class)
 	ResponseEntity<ProblemDetail> illegal(IllegalOrderTransition ex, HttpServletRequest request) {
 		var problem = problem(ILLEGAL_TRANSITION, HttpStatus.CONFLICT, ex.getMessage(), request);
-		problem.getBody().setProperty("status_of_order", ex.status().name());
+		problem.getBody().setProperty("orderStatus", ex.status().name());
 		return problem;
 	}
 
