@@ -11,13 +11,14 @@ import org.springframework.stereotype.Component;
 /**
  * Which side owns a module's data: legacy until the route that serves the module's data to shoppers is cut over
  * ({@code NEW}, or {@code CANARY} at 100 %), the new module from then on. Catalog data follows the {@code catalog} route; stock follows
- * {@code checkout}, where stock is taken (the catalog only shows it).
+ * {@code checkout}, where stock is taken (the catalog only shows it). Orders imported from legacy follow {@code orders};
+ * orders placed on the new side are always the new side's.
  */
 @Component
 public class SystemOfRecord {
 
 	/** The route whose mode decides who owns each synced module's data. */
-	static final Map<String, String> OWNING_ROUTE = Map.of("catalog", "catalog", "inventory", "checkout");
+	static final Map<String, String> OWNING_ROUTE = Map.of("catalog", "catalog", "inventory", "checkout", "orders", "orders");
 
 	private final RouteManagement routes;
 

@@ -1,0 +1,5 @@
+package com.retailflow.orders;
+
+/** An order reached the shopper. */
+public record OrderDelivered(OrderId orderId) {
+}

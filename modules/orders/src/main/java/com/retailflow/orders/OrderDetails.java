@@ -1,0 +1,24 @@
+package com.retailflow.orders;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import com.retailflow.identity.AccountId;
+import com.retailflow.kernel.Money;
+
+/**
+ * An order as the rest of the system sees it.
+ *
+ * @param legacyOrderId legacy's integer order id, for orders imported from legacy or written back to it
+ * @param cancelReason why the order was cancelled, when it was
+ */
+public record OrderDetails(OrderId id, @Nullable AccountId accountId, String shopperEmail, OrderStatus status,
+		List<OrderLine> lines, Money total, Instant placedAt, Instant updatedAt, @Nullable Long legacyOrderId,
+		@Nullable String cancelReason) {
+
+	public OrderDetails {
+		lines = List.copyOf(lines);
+	}
+}
