@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,7 +35,7 @@ import gg.jte.TemplateEngine;
 import gg.jte.html.escape.Escape;
 import gg.jte.output.StringOutput;
 import gg.jte.output.Utf8ByteOutput;
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
@@ -62,8 +63,8 @@ class ProductPages {
 	private final StorefrontChrome chrome;
 	private final TemplateEngine templates;
 	private final Cache<Long, Punched> pages;
-	private final @Nullable Counter hits;
-	private final @Nullable Counter renders;
+	private final LongAdder hits = new LongAdder();
+	private final LongAdder renders = new LongAdder();
 
 	ProductPages(CatalogManagement catalog, StorefrontChrome chrome, TemplateEngine templates,
 			ObjectProvider<MeterRegistry> registry,
@@ -79,12 +80,15 @@ class ProductPages {
 		MeterRegistry meters = registry.getIfAvailable();
 		if (meters != null) {
 			CaffeineCacheMetrics.monitor(meters, pages, "catalog.product-pages");
-			this.hits = meters.counter("retailflow.catalog.product-pages", "result", "hit");
-			this.renders = meters.counter("retailflow.catalog.product-pages", "result", "render");
-		}
-		else {
-			this.hits = null;
-			this.renders = null;
+			// Caffeine counts a kept page rendered from older content as a hit; these count what was served.
+			FunctionCounter.builder("retailflow.catalog.product-pages", hits, LongAdder::sum)
+				.tag("result", "hit")
+				.description("product pages served from a kept page")
+				.register(meters);
+			FunctionCounter.builder("retailflow.catalog.product-pages", renders, LongAdder::sum)
+				.tag("result", "render")
+				.description("product pages rendered (none kept, or kept from other content)")
+				.register(meters);
 		}
 	}
 
@@ -95,14 +99,31 @@ class ProductPages {
 
 	/** Answers the product page: the kept page for this content (or a fresh one), with this shopper's holes filled. */
 	void serve(ProductView view, HttpServletRequest request, HttpServletResponse response) throws IOException {
-		ProductDetail model = model(view);
-		Punched page = page(view.product().id().value(), model);
-		ShopperState shopper = chrome.shopper(request, response);
-		byte[] body = page == null ? render(full(model, shopper)) : page.fill(holes(shopper));
+		byte[] body = body(view, chrome.shopper(request, response));
 		response.setStatus(HttpServletResponse.SC_OK);
 		response.setContentType(CONTENT_TYPE);
 		response.setContentLength(body.length);
 		response.getOutputStream().write(body);
+	}
+
+	/** The page for one shopper, from the kept page where there is one for this content. */
+	byte[] body(ProductView view, ShopperState shopper) {
+		ProductDetail model = model(view);
+		Punched page = page(view.product().id().value(), model);
+		return page == null ? render(full(model, shopper)) : page.fill(holes(shopper));
+	}
+
+	/** The page for one shopper rendered whole, as the other storefront pages are: what {@link #body} must equal. */
+	byte[] uncached(ProductView view, ShopperState shopper) {
+		return render(full(model(view), shopper));
+	}
+
+	long hits() {
+		return hits.sum();
+	}
+
+	long renders() {
+		return renders.sum();
 	}
 
 	/** The kept page for this model, rendered and kept if there is none or it was rendered from other content. */
@@ -110,10 +131,10 @@ class ProductPages {
 	Punched page(long id, ProductDetail model) {
 		Punched kept = pages.getIfPresent(id);
 		if (kept != null && kept.model().equals(model)) {
-			count(hits);
+			hits.increment();
 			return kept;
 		}
-		count(renders);
+		renders.increment();
 		Punched fresh = Punched.cut(model, render(model));
 		if (fresh != null) {
 			pages.put(id, fresh);
@@ -167,12 +188,6 @@ class ProductPages {
 		var output = new Utf8ByteOutput();
 		templates.render(name, shopper, output);
 		return output.toByteArray();
-	}
-
-	private static void count(@Nullable Counter counter) {
-		if (counter != null) {
-			counter.increment();
-		}
 	}
 
 	private static byte[] utf8(String text) {
