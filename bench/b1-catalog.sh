@@ -22,10 +22,25 @@
 # (PHPSESSID; legacy would otherwise create a session row per request and the new page reads that session for
 # its header) plus the proxy's rf_shopper/rf_visit cookies (a returning browser; otherwise the proxy mints two
 # cookies per request). Servers (app, nginx + php-fpm, PostgreSQL, MariaDB) on core 1, wrk and Gatling on core 0.
+# The product page cache's hit rate (pages served from a kept rendering / all product pages, from the app's
+# retailflow.catalog.product-pages counters) is reported for the new_page wrk run and for the Gatling run.
 # Writes bench/results/b1-catalog.json and bench/results/b1-catalog.txt.
 set -euo pipefail
 . "$(dirname "$(readlink -f "$0")")/lib.sh"
 COMMAND=$(command_line bench/b1-catalog.sh "$@")
+
+# The product page cache's counters (retailflow.catalog.product-pages): "hits renders" so far.
+page_cache_counts() {
+  curl -fsS "$1/actuator/prometheus" | python3 -c '
+import re, sys
+n = {"hit": 0.0, "render": 0.0}
+for line in sys.stdin:
+    if line.startswith("retailflow_catalog_product_pages_total{"):
+        labels = dict(re.findall(r"(\w+)=\"([^\"]*)\"", line))
+        n[labels.get("result", "")] = float(line.rsplit(" ", 1)[1])
+print("%d %d" % (n["hit"], n["render"]))'
+}
+hit_rate() { python3 -c "h,r=$1,$2; print('%.4f' % (h/(h+r)) if h+r else 'n/a')"; }
 
 sizes=10000 duration=30 warmup=30 connections=256 rate="" gduration=30 gwarmup=10 extra=1
 while [ $# -gt 0 ]; do
@@ -38,7 +53,7 @@ while [ $# -gt 0 ]; do
     --gatling-duration) gduration=$2; shift 2;;
     --gatling-warmup) gwarmup=$2; shift 2;;
     --no-extra) extra=0; shift;;
-    -h|--help) sed -n '2,28p' "$0"; exit 0;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2;;
   esac
 done
@@ -142,13 +157,15 @@ run_size() {
   declare -A rps wrk50 wrk99 non2xx errs p99 p50 pmax ko
   local c0 c1 tm n
   c0=$(cpu_snapshot); tm=$(date +%s.%N)
-  local pc0 pc1 pn0 pl0 pe0 pn1 pl1 pe1
+  local pc0 pc1 pn0 pl0 pe0 pn1 pl1 pe1 ch0 cr0 ch1 cr1
   for n in "${names[@]}"; do
     say "wrk $n: warm-up ${warmup}s, then ${duration}s with $connections connections"
     run_wrk "$n-$N-warmup" "${base[$n]}" "${path[$n]}" "$ids" "$warmup" "$connections" "$cookie"
     [ "$n" = new_page ] && read -r pn0 pl0 pe0 <<<"$(proxy_counts "$app" catalog)"
+    [ "$n" = new_page ] && read -r ch0 cr0 <<<"$(page_cache_counts "$app")"
     run_wrk "$n-$N" "${base[$n]}" "${path[$n]}" "$ids" "$duration" "$connections" "$cookie"
     [ "$n" = new_page ] && read -r pn1 pl1 pe1 <<<"$(proxy_counts "$app" catalog)"
+    [ "$n" = new_page ] && read -r ch1 cr1 <<<"$(page_cache_counts "$app")"
     rps[$n]=$WRK_RPS wrk50[$n]=$WRK_P50_MS wrk99[$n]=$WRK_P99_MS non2xx[$n]=$WRK_NON2XX errs[$n]=$WRK_ERRORS
     say "  $n: $WRK_RPS req/s, closed-loop p99 $WRK_P99_MS ms, non-2xx $WRK_NON2XX, socket errors $WRK_ERRORS"
   done
@@ -161,8 +178,10 @@ run_size() {
   local targets=""
   for n in "${names[@]}"; do targets+="$n|${base[$n]}|${gpath[$n]};"; done
   c0=$(cpu_snapshot); tm=$(date +%s.%N)
+  local gh0 gr0 gh1 gr1; read -r gh0 gr0 <<<"$(page_cache_counts "$app")"
   run_gatling "b1-$N" "$r" "$gduration" "$gwarmup" "$ids" "$cookie" "$targets"
   c1=$(cpu_snapshot)
+  read -r gh1 gr1 <<<"$(page_cache_counts "$app")"
   local fg_lg fg_srv; read -r fg_lg fg_srv <<<"$(foreign_cpu "$c0" "$c1" "$(python3 -c "import time;print(time.time()-$tm)")")"
   for n in "${names[@]}"; do
     p99[$n]=$(gatling_field "b1-$N" "$n" p99); p50[$n]=$(gatling_field "b1-$N" "$n" p50)
@@ -204,6 +223,9 @@ run_size() {
     "new_gatling_ko$sfx=${ko[new_page]}" "new_api_gatling_ko$sfx=${ko[new_api]}" "legacy_gatling_ko$sfx=${ko[legacy_page]}"
     "new_wrk_p99_ms$sfx=${wrk99[new_page]}" "new_api_wrk_p99_ms$sfx=${wrk99[new_api]}" "legacy_wrk_p99_ms$sfx=${wrk99[legacy_page]}"
     "new_wrk_non2xx$sfx=${non2xx[new_page]}" "new_api_wrk_non2xx$sfx=${non2xx[new_api]}" "legacy_wrk_non2xx$sfx=${non2xx[legacy_page]}"
+    "new_page_cache_hits_wrk$sfx=$(( ch1 - ch0 ))" "new_page_cache_renders_wrk$sfx=$(( cr1 - cr0 ))"
+    "new_page_cache_hit_rate$sfx=$(hit_rate $(( ch1 - ch0 )) $(( cr1 - cr0 )))"
+    "new_page_cache_hit_rate_gatling$sfx=$(hit_rate $(( gh1 - gh0 )) $(( gr1 - gr0 )))"
     "new_page_answered_by_new_side$sfx=$(( pn1 - pn0 ))" "new_page_answered_by_legacy_side$sfx=$(( pl1 - pl0 ))"
     "new_page_server_errors_in_proxy_metric$sfx=$(( pe1 - pe0 ))" "anonymous_header_fallbacks_whole_app_run$sfx=${anon:-0}" "catalog_route_mode_after_run$sfx=$route_after"
     "new_wrk_socket_errors$sfx=${errs[new_page]}" "new_api_wrk_socket_errors$sfx=${errs[new_api]}" "legacy_wrk_socket_errors$sfx=${errs[legacy_page]}"
@@ -230,6 +252,7 @@ run_size() {
     [ "$extra" = 1 ] && echo "new page alone at $xr req/s (80 % of its own throughput): p99 $xp99 ms, p50 $xp50 ms, KO $xko"
     echo "non-2xx in wrk: new ${non2xx[new_page]}, api ${non2xx[new_api]}, legacy ${non2xx[legacy_page]}; PHP sessions created during the run: $(( sessions_after - sessions_before ))"
     echo "new_page wrk run per the proxy's metric (retailflow.proxy.requests): $(( pn1 - pn0 )) answered by the new side, $(( pl1 - pl0 )) by legacy, $(( pe1 - pe0 )) SERVER_ERROR (an exception escaping the new side is recorded there with the status at that moment, not as the 500 the client gets: compare wrk's non-2xx); catalog route after the run: $route_after"
+    echo "product page cache (retailflow.catalog.product-pages), new_page wrk run: $(( ch1 - ch0 )) served from a kept page, $(( cr1 - cr0 )) rendered, hit rate $(hit_rate $(( ch1 - ch0 )) $(( cr1 - cr0 ))); during Gatling: $(hit_rate $(( gh1 - gh0 )) $(( gr1 - gr0 )))"
     echo "pages rendered with an anonymous header because the legacy session DB was saturated (whole app run, warm-ups and Gatling included): ${anon:-0}"
     echo "seed ${seed_s} s, app start-up ${startup_s} s (1 core), backfill wait ${backfill_s} s; legacy php-fpm workers: $fpm_children"
     echo "CPU used by other processes during wrk: loadgen core ${fw_lg}%, server core ${fw_srv}%; during Gatling: ${fg_lg}%, ${fg_srv}%"
