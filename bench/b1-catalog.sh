@@ -23,7 +23,7 @@
 # its header) plus the proxy's rf_shopper/rf_visit cookies (a returning browser; otherwise the proxy mints two
 # cookies per request). Servers (app, nginx + php-fpm, PostgreSQL, MariaDB) on core 1, wrk and Gatling on core 0.
 # The product page cache's hit rate (pages served from a kept rendering / all product pages, from the app's
-# retailflow.catalog.product-pages counters) is reported for the new_page wrk run and for the Gatling run.
+# retailflow.catalog.product-pages counters) is reported for the new_page wrk run (cache_hit_rate) and the Gatling run.
 # Writes bench/results/b1-catalog.json and bench/results/b1-catalog.txt.
 set -euo pipefail
 . "$(dirname "$(readlink -f "$0")")/lib.sh"
@@ -224,8 +224,8 @@ run_size() {
     "new_wrk_p99_ms$sfx=${wrk99[new_page]}" "new_api_wrk_p99_ms$sfx=${wrk99[new_api]}" "legacy_wrk_p99_ms$sfx=${wrk99[legacy_page]}"
     "new_wrk_non2xx$sfx=${non2xx[new_page]}" "new_api_wrk_non2xx$sfx=${non2xx[new_api]}" "legacy_wrk_non2xx$sfx=${non2xx[legacy_page]}"
     "new_page_cache_hits_wrk$sfx=$(( ch1 - ch0 ))" "new_page_cache_renders_wrk$sfx=$(( cr1 - cr0 ))"
-    "new_page_cache_hit_rate$sfx=$(hit_rate $(( ch1 - ch0 )) $(( cr1 - cr0 )))"
-    "new_page_cache_hit_rate_gatling$sfx=$(hit_rate $(( gh1 - gh0 )) $(( gr1 - gr0 )))"
+    "cache_hit_rate$sfx=$(hit_rate $(( ch1 - ch0 )) $(( cr1 - cr0 )))"
+    "cache_hit_rate_gatling$sfx=$(hit_rate $(( gh1 - gh0 )) $(( gr1 - gr0 )))"
     "new_page_answered_by_new_side$sfx=$(( pn1 - pn0 ))" "new_page_answered_by_legacy_side$sfx=$(( pl1 - pl0 ))"
     "new_page_server_errors_in_proxy_metric$sfx=$(( pe1 - pe0 ))" "anonymous_header_fallbacks_whole_app_run$sfx=${anon:-0}" "catalog_route_mode_after_run$sfx=$route_after"
     "new_wrk_socket_errors$sfx=${errs[new_page]}" "new_api_wrk_socket_errors$sfx=${errs[new_api]}" "legacy_wrk_socket_errors$sfx=${errs[legacy_page]}"
