@@ -178,7 +178,7 @@ for variant in "${variant_list[@]}"; do
   s=$(median "${S[$variant]}") i=$(median "${I[$variant]}") l=$(median "${L[$variant]}") p=$(median "${P[$variant]}")
   key=${variant//+/_}
   json_fields+=("startup_s_$key=$s" "rss_mb_idle_$key=$i" "rss_mb_load_$key=$l" "rps_under_load_$key=$p")
-  rows+=("$(printf '%-10s %10s %12s %12s %12s' "$variant" "$s" "$i" "$l" "$p")")
+  rows+=("$(printf '%-14s %10s %12s %12s %12s' "$variant" "$s" "$i" "$l" "$p")")
   if [ "$variant" = "$headline" ]; then
     json_fields+=("startup_s=$s" "rss_mb_idle=$i" "rss_mb_load=$l")
   fi
@@ -200,7 +200,7 @@ write_json "$BENCH_RESULTS/b5-footprint.json" "${json_fields[@]}" \
   echo "B5 start-up and footprint — $now, commit $commit (uncommitted changes outside bench/: $dirty)"
   echo "$machine"
   echo
-  printf '%-10s %10s %12s %12s %12s\n' variant "startup s" "RSS idle MB" "RSS load MB" "req/s"
+  printf '%-14s %10s %12s %12s %12s\n' variant "startup s" "RSS idle MB" "RSS load MB" "req/s"
   for row in "${rows[@]}"; do echo "$row"; done
   echo
   echo "headline: $headline; run.sh uses: $RUN_SH_LEVERS"
