@@ -148,8 +148,10 @@ class DeploymentManifestsIT {
 		List<String> preStop = (List<String>) map(map(map(container, "lifecycle"), "preStop"), "exec").get("command");
 		int pause = Integer.parseInt(preStop.get(1));
 		int shutdownPhase = Integer.parseInt(appSetting("timeout-per-shutdown-phase").replace("s", ""));
-		assertThat((Integer) pod.get("terminationGracePeriodSeconds")).as("preStop pause + graceful shutdown fit")
-			.isGreaterThan(pause + shutdownPhase);
+		int unready = Integer.parseInt(appSetting("unready-for").replace("s", ""));
+		assertThat((Integer) pod.get("terminationGracePeriodSeconds"))
+			.as("preStop pause + unready pause + graceful shutdown fit")
+			.isGreaterThan(pause + unready + shutdownPhase);
 		assertThat(appSetting("shutdown")).isEqualTo("graceful");
 	}
 

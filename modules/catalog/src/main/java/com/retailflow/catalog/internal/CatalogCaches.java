@@ -23,7 +23,8 @@ import com.retailflow.inventory.Availability;
 import com.retailflow.inventory.Sku;
 
 /**
- * The catalog's read caches: Caffeine, bounded in entries, with statistics, expiring shortly after they were written.
+ * The catalog's read caches: Caffeine, bounded in entries, with statistics. Writes on any instance evict them
+ * ({@link CacheEvictions}); an expiry long after they were written is only the safety net.
  *
  * <p>They are used directly rather than through {@code @Cacheable}: invalidation has to be exact under concurrency
  * (see below), and bulk availability loads need {@code getAll}. They are still exposed as a Spring
@@ -44,7 +45,7 @@ import com.retailflow.inventory.Sku;
  * </ul>
  */
 @Component
-class CatalogCaches {
+class CatalogCaches implements CatalogCache {
 
 	static final String PRODUCTS = "catalog.products";
 	static final String AVAILABILITY = "catalog.availability";
@@ -124,40 +125,34 @@ class CatalogCaches {
 		return result;
 	}
 
-	// ---- invalidation, called after commit ----
+	// ---- invalidation, called after commit (here or on another instance) ----
 
-	void productChanged(ProductId id) {
+	@Override
+	public void evictProduct(ProductId id) {
 		products.invalidate(new ProductKey(importGeneration.get(), id));
 		listingsChanged();
 	}
 
-	void listingsChanged() {
-		catalogGeneration.incrementAndGet();
-		categoryPages.invalidateAll();
-		searchPages.invalidateAll();
-	}
-
-	void productsImported() {
-		importGeneration.incrementAndGet();
-		catalogGeneration.incrementAndGet();
-		products.invalidateAll();
-		categoryPages.invalidateAll();
-		searchPages.invalidateAll();
-	}
-
-	void categoriesImported() {
-		categories.invalidate(TREE);
-		listingsChanged();
-	}
-
-	void stockChanged(Sku sku) {
+	@Override
+	public void evictStock(Sku sku) {
 		stockGeneration.incrementAndGet();
 		availability.invalidate(sku);
 	}
 
-	void stockImported() {
+	@Override
+	public void evictAll() {
+		importGeneration.incrementAndGet();
 		stockGeneration.incrementAndGet();
+		products.invalidateAll();
 		availability.invalidateAll();
+		categories.invalidate(TREE);
+		listingsChanged();
+	}
+
+	private void listingsChanged() {
+		catalogGeneration.incrementAndGet();
+		categoryPages.invalidateAll();
+		searchPages.invalidateAll();
 	}
 
 	/** The caches as a Spring cache manager, for Boot's cache metrics and the caches endpoint. */

@@ -28,20 +28,20 @@ public record CatalogSettings(@DefaultValue("EUR") Currency currency, @DefaultVa
 	}
 
 	/**
-	 * Every cache is bounded in entries. Entries expire {@code expireAfterWrite} after they were loaded even if nothing
-	 * evicted them: writes on this instance evict at once, but writes on another instance are only seen when the entry
-	 * expires, so this bounds how stale another instance can be.
+	 * Every cache is bounded in entries. Writes on any instance evict them (a PostgreSQL notification reaches the other
+	 * instances); entries still expire {@code expireAfterWrite} after they were loaded, which bounds the staleness a
+	 * write made behind the application's back (plain SQL, no notification) can cause.
 	 *
 	 * @param products product detail entries (cache {@code catalog.products})
 	 * @param availability availability per SKU ({@code catalog.availability})
 	 * @param categoryPages cached category and all-product listing pages ({@code catalog.category-pages})
 	 * @param searchPages cached search result pages ({@code catalog.search-pages})
 	 * @param firstPages listing pages up to this number are cached; deeper pages are rare and always read
-	 * @param expireAfterWrite the safety net for writes made elsewhere
+	 * @param expireAfterWrite the safety net for writes that announce nothing
 	 */
 	public record Caches(@DefaultValue("50000") long products, @DefaultValue("100000") long availability,
 			@DefaultValue("5000") long categoryPages, @DefaultValue("10000") long searchPages,
-			@DefaultValue("3") int firstPages, @DefaultValue("5s") Duration expireAfterWrite) {
+			@DefaultValue("3") int firstPages, @DefaultValue("10m") Duration expireAfterWrite) {
 
 		public Caches {
 			if (products < 1 || availability < 1 || categoryPages < 1 || searchPages < 1) {
