@@ -26,10 +26,12 @@ import com.retailflow.catalog.ProductId;
 import com.retailflow.catalog.ProductStatus;
 import com.retailflow.catalog.ProductView;
 import com.retailflow.catalog.StorefrontUrls;
+import com.retailflow.catalog.internal.CatalogCache;
 import com.retailflow.catalog.internal.web.Pages.Link;
 import com.retailflow.catalog.internal.web.Pages.ProductDetail;
 import com.retailflow.catalog.spi.ShopperState;
 import com.retailflow.inventory.Availability;
+import com.retailflow.inventory.Sku;
 
 import gg.jte.TemplateEngine;
 import gg.jte.html.escape.Escape;
@@ -48,14 +50,15 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
  * <p><b>Why a cached page is never stale.</b> An entry is looked up by product id but used only if the page model it
  * was rendered from equals the model built from the catalog's current reads for this request (product, category
  * tree, availability): the page is never older than those reads, so it is evicted by whatever evicts them, on this
- * instance and on others. Otherwise it is rendered again and replaces the entry.
+ * instance and, through the catalog's PostgreSQL notifications, on others. Otherwise it is rendered again and
+ * replaces the entry. As a {@link CatalogCache} it is also told of those evictions, which frees entries early.
  *
  * <p><b>Why one shopper never sees another's state.</b> What is kept holds no shopper state at all: it was rendered
  * from a chrome that has markers instead of a shopper. The shopper's parts are rendered per request from the
  * {@link com.retailflow.catalog.spi.ShopperContext} by the same templates the full page uses.
  */
 @Component
-class ProductPages {
+class ProductPages implements CatalogCache {
 
 	static final String CONTENT_TYPE = "text/html;charset=UTF-8";
 
@@ -116,6 +119,28 @@ class ProductPages {
 	/** The page for one shopper rendered whole, as the other storefront pages are: what {@link #body} must equal. */
 	byte[] uncached(ProductView view, ShopperState shopper) {
 		return render(full(model(view), shopper));
+	}
+
+	// ---- told by the catalog's evictions (this instance's changes, and other instances' through PostgreSQL) ----
+	// Only to free memory early: an entry kept from older content is never served (see page()), so nothing here is
+	// needed for correctness.
+
+	@Override
+	public void evictProduct(ProductId product) {
+		pages.invalidate(product.value());
+	}
+
+	/**
+	 * Nothing to do: a stock change shows through the availability read the page model is built from, and stock
+	 * changes with every reservation, so dropping pages here would only lower the hit rate.
+	 */
+	@Override
+	public void evictStock(Sku sku) {
+	}
+
+	@Override
+	public void evictAll() {
+		pages.invalidateAll();
 	}
 
 	long hits() {

@@ -5,6 +5,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.DriverManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.retailflow.catalog.CatalogManagement;
@@ -31,8 +35,8 @@ import com.retailflow.kernel.Money;
 
 /**
  * The kept product page: for every kind of shopper it is byte for byte the page rendered whole, it keeps no shopper's
- * state, and it follows the catalog's reads (a price or stock change renders it again). Uses categories 700–701 and
- * products 700_001 on.
+ * state, and it follows the catalog's reads (a price or stock change renders it again, here and when another instance
+ * made it). Uses categories 700–701 and products 700_001 on.
  */
 @CatalogModuleTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -59,6 +63,12 @@ class ProductPagesIntegrationTests {
 	@Autowired
 	TestShoppers shoppers;
 
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	Environment environment;
+
 	@BeforeAll
 	void seed() {
 		catalog.importCategories(List.of(new Category(700, null, "Kitchen & Co", "kitchen-and-co"),
@@ -66,8 +76,10 @@ class ProductPagesIntegrationTests {
 		catalog.importProducts(List.of(product(700_001, 701, "Cast <Iron> Pan", "Heavy.\nSeasoned.", "39.90"),
 				product(700_002, 701, "Sold Out Wok", "", "24.00"),
 				product(700_003, 700, "Old Kettle", "", "9.00").withStatus(ProductStatus.DISCONTINUED),
-				product(700_004, 701, "Repriced Pot", "", "10.00"), product(700_005, 701, "Scarce Lid", "", "5.00")));
-		inventory.importStock(Map.of(sku(700_001), 40, sku(700_002), 0, sku(700_004), 10, sku(700_005), 12));
+				product(700_004, 701, "Repriced Pot", "", "10.00"), product(700_005, 701, "Scarce Lid", "", "5.00"),
+				product(700_006, 701, "Far Away Pan", "", "7.00")));
+		inventory.importStock(
+				Map.of(sku(700_001), 40, sku(700_002), 0, sku(700_004), 10, sku(700_005), 12, sku(700_006), 10));
 	}
 
 	@AfterEach
@@ -117,6 +129,29 @@ class ProductPagesIntegrationTests {
 
 		assertThat(html("/products/700004")).contains("<p class=\"price\">€12.50</p>").doesNotContain("€10.00");
 		assertThat(pages.renders()).isEqualTo(renders + 1);
+	}
+
+	@Test
+	void aPriceChangeOnAnotherInstanceRendersThePageAgainHere() throws Exception {
+		assertThat(html("/products/700006")).contains("<p class=\"price\">€7.00</p>");
+		long hits = pages.hits();
+		assertThat(html("/products/700006")).contains("<p class=\"price\">€7.00</p>");
+		assertThat(pages.hits()).isEqualTo(hits + 1);
+
+		// Another instance's price change: its row, and the notification that comes with its commit.
+		jdbc.update("UPDATE catalog.product SET price = 7.70 WHERE id = 700006");
+		try (var otherInstance = DriverManager.getConnection(environment.getRequiredProperty("spring.datasource.url"),
+				environment.getProperty("spring.datasource.username"),
+				environment.getProperty("spring.datasource.password"))) {
+			otherInstance.createStatement().execute("SELECT pg_notify('catalog_cache', 'product 700006')");
+		}
+
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (!html("/products/700006").contains("<p class=\"price\">€7.70</p>")) {
+			assertThat(System.nanoTime()).as("the page shows the other instance's price").isLessThan(deadline);
+			Thread.sleep(50);
+		}
+		assertThat(html("/products/700006")).doesNotContain("€7.00");
 	}
 
 	@Test
