@@ -90,7 +90,7 @@ if [ ! -f "$aot_dir/app.aot" ] || [ "$jar" -nt "$aot_dir/app.aot" ]; then
   say "extracting the app and training its AOT cache (once per build; log $RUN_DIR/logs/aot.log)"
   rm -rf "$aot_dir"
   if ! { "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$jar" extract --destination "$aot_dir" \
-      && "$JAVA_HOME/bin/java" $jvm_opts -XX:AOTCacheOutput="$aot_dir/app.aot" -Dspring.context.exit=onRefresh \
+      && timeout "$timeout_s" "$JAVA_HOME/bin/java" $jvm_opts -XX:AOTCacheOutput="$aot_dir/app.aot" -Dspring.context.exit=onRefresh \
         -jar "$app_jar"; } >"$RUN_DIR/logs/aot.log" 2>&1 </dev/null; then
     say "no AOT cache (see $RUN_DIR/logs/aot.log): starting the jar as it is"
     rm -rf "$aot_dir"
