@@ -45,7 +45,7 @@ IFS=, read -r -a variant_list <<<"$variants"
 headline=${headline:-${variant_list[0]}}
 
 # The levers ./run.sh starts the app with (keep in step with run.sh: extracted jar, AOT cache, RETAILFLOW_JVM_DEFAULTS).
-RUN_SH_LEVERS="aot+small"
+RUN_SH_LEVERS="aot+small+c1"
 
 app_port=${BENCH_B5_APP_PORT:-18580}
 legacy_port=${BENCH_B5_LEGACY_PORT:-18582}
