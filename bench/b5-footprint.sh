@@ -18,16 +18,16 @@
 # Every variant starts against the same PostgreSQL database, migrated and backfilled by a first, unmeasured start,
 # so each measured start does what a restart in production does.
 #
-#   bench/b5-footprint.sh [--products 10000] [--load-duration 30] [--connections 64] [--repeat 1]
+#   bench/b5-footprint.sh [--products 10000] [--load-duration 20] [--connections 64] [--repeat 1]
 #                         [--variants runsh,plain,extracted,aot,aot+small,aot+c1,aot+lazy] [--headline runsh]
 #
-# Default: 10,000 products, every variant once (about 6 minutes on the shared 2-core machine). Servers (app,
+# Default: 10,000 products, every variant once (about 8 minutes on the shared 2-core machine). Servers (app,
 # PostgreSQL, MariaDB, nginx + php-fpm) on core 1, wrk on core 0. Writes bench/results/b5-footprint.json and .txt.
 set -euo pipefail
 . "$(dirname "$(readlink -f "$0")")/lib.sh"
 COMMAND=$(command_line bench/b5-footprint.sh "$@")
 
-products=10000 load_duration=30 connections=64 repeat=1 variants="runsh,plain,extracted,aot,aot+small,aot+c1,aot+lazy" headline=""
+products=10000 load_duration=20 connections=64 repeat=1 variants="runsh,plain,extracted,aot,aot+small,aot+c1,aot+lazy" headline=""
 while [ $# -gt 0 ]; do
   case $1 in
     --products) products=$2; shift 2;;
