@@ -193,9 +193,22 @@ class SeveralInstancesIT {
 		}
 		long applied = awaitNanos("the change stream applies the price", Duration.ofSeconds(60),
 				() -> after.compareTo(query("SELECT price FROM catalog.product WHERE id = 1", BigDecimal.class)) == 0);
+		List<CompletableFuture<Duration>> seen = new ArrayList<>();
 		for (int instance : instances) {
-			awaitNanos("new price on :" + instance, Duration.ofSeconds(10), () -> after.compareTo(apiPrice(instance)) == 0);
-			assertThat(Duration.ofNanos(System.nanoTime() - applied)).as("new price on :" + instance + " after the commit")
+			seen.add(CompletableFuture.supplyAsync(() -> {
+				while (System.nanoTime() - applied < TimeUnit.SECONDS.toNanos(10)) {
+					// When the request that saw the new price was sent: on a loaded machine the answer itself may take
+					// a while, which is not propagation.
+					long sent = System.nanoTime();
+					if (after.compareTo(apiPrice(instance)) == 0) {
+						return Duration.ofNanos(sent - applied);
+					}
+				}
+				return Duration.ofSeconds(10);
+			}));
+		}
+		for (int i = 0; i < instances.size(); i++) {
+			assertThat(seen.get(i).get()).as("new price on :" + instances.get(i) + " after the commit")
 				.isLessThanOrEqualTo(Duration.ofSeconds(2));
 		}
 	}
