@@ -82,6 +82,26 @@ if [ ! -f "$jar" ] || [ -n "$(find . -path ./app/target -prune -o -path ./.run -
   ./mvnw -q -B -DskipTests -pl app -am package
 fi
 
+# --- start-up settings (docs/adr/0052): the jar extracted, with a JVM AOT cache trained by a start-up that exits after
+# the context refresh (again when the jar or the options change), a small serial heap and the client compiler only;
+# RETAILFLOW_JAVA_OPTS replaces the JVM options.
+jvm_opts=${RETAILFLOW_JAVA_OPTS:--XX:+UseSerialGC -XX:MaxRAM=1g -Xss512k -XX:TieredStopAtLevel=1}
+aot_dir=app/target/aot app_jar=app/target/aot/retailflow-app.jar   # next to the jar: every run of this build shares it
+if [ ! -f "$aot_dir/app.aot" ] || [ "$jar" -nt "$aot_dir/app.aot" ] || [ "$(cat "$aot_dir/jvm-opts" 2>/dev/null)" != "$jvm_opts" ]; then
+  say "extracting the app and training its AOT cache (once per build; log $RUN_DIR/logs/aot.log)"
+  rm -rf "$aot_dir"
+  if ! { "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$jar" extract --destination "$aot_dir" \
+      && timeout "$timeout_s" "$JAVA_HOME/bin/java" $jvm_opts -XX:AOTCacheOutput="$aot_dir/app.aot" -Dspring.context.exit=onRefresh \
+        -jar "$app_jar"; } >"$RUN_DIR/logs/aot.log" 2>&1 </dev/null; then
+    say "no AOT cache (see $RUN_DIR/logs/aot.log): starting the jar as it is"
+    rm -rf "$aot_dir"
+  else
+    printf '%s' "$jvm_opts" >"$aot_dir/jvm-opts"
+  fi
+fi
+aot_opt=()
+if [ -f "$aot_dir/app.aot" ]; then aot_opt=(-XX:AOTCache="$aot_dir/app.aot"); else app_jar=$jar; fi
+
 app_ports=()
 if [ "$instances" = 1 ]; then
   app_ports=("$PORT")
@@ -95,7 +115,7 @@ fi
 for i in "${!app_ports[@]}"; do
   n=$((i + 1)) p=${app_ports[$i]}
   say "starting app instance $n on http://127.0.0.1:$p (log $RUN_DIR/logs/app-$n.log)"
-  "$JAVA_HOME/bin/java" ${RETAILFLOW_JAVA_OPTS:-} -jar "$jar" --server.port="$p" >"$RUN_DIR/logs/app-$n.log" 2>&1 &
+  "$JAVA_HOME/bin/java" $jvm_opts "${aot_opt[@]}" -jar "$app_jar" --server.port="$p" >"$RUN_DIR/logs/app-$n.log" 2>&1 &
   track $! "app instance $n (port $p)"
 done
 for i in "${!app_ports[@]}"; do

@@ -304,6 +304,7 @@ PY
 
 # run_gatling TAG RATE SECONDS WARMUP IDSFILE COOKIE TARGETS -> writes $BENCH_TMP/gatling-TAG.tsv with
 # name, count, ok, ko, p50, p75, p95, p99, max, mean (ms) per request name. TARGETS: "name|baseUrl|path;..."
+# GATLING_ARGS adds -D options (another simulation: -Dgatling.simulationClass=... and its properties).
 GATLING_JAVA_HOME="${GATLING_JAVA_HOME:-$JAVA25}"
 run_gatling() {
   local tag=$1 rate=$2 secs=$3 warm=$4 ids=$5 cookie=$6 targets=$7
@@ -313,7 +314,7 @@ run_gatling() {
   [ -d "$HOME/.m2/repository/io/gatling/highcharts/gatling-charts-highcharts" ] || offline=""
   (cd "$ROOT_DIR" && JAVA_HOME="$GATLING_JAVA_HOME" taskset -c "$BENCH_LOADGEN_CPU" ./mvnw -B -q $offline \
       -f bench/gatling/pom.xml gatling:test -Dgatling.results="$res" -Drate="$rate" -Dduration="$secs" \
-      -Dwarmup="$warm" -Dids="$ids" -Dcookie="$cookie" -Dtargets="$targets") >"$BENCH_TMP/gatling-$tag.log" 2>&1 \
+      -Dwarmup="$warm" -Dids="$ids" -Dcookie="$cookie" -Dtargets="$targets" ${GATLING_ARGS:-}) >"$BENCH_TMP/gatling-$tag.log" 2>&1 \
     || { tail -40 "$BENCH_TMP/gatling-$tag.log" >&2; die "Gatling ($tag) failed"; }
   local report; report=$(ls -d "$res"/*/index.html 2>/dev/null | head -1)
   [ -n "$report" ] || die "Gatling ($tag) wrote no report"

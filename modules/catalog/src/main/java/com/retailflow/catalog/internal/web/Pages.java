@@ -23,8 +23,11 @@ public final class Pages {
 	 * @param nav "Home" and the top-level categories, the current one marked active
 	 * @param query the search text to show in the header's search box
 	 * @param generatedAt the footer's "Page generated at" time
+	 * @param punched rendered for {@link ProductPages}: the shopper's parts become {@link PageHoles} markers, filled
+	 *        per request
 	 */
-	public record Chrome(String title, ShopperState shopper, List<NavItem> nav, String query, String generatedAt) {
+	public record Chrome(String title, ShopperState shopper, List<NavItem> nav, String query, String generatedAt,
+			boolean punched) {
 
 		public String documentTitle() {
 			return title.isEmpty() ? "RetailFlow Shop" : title + " | RetailFlow Shop";

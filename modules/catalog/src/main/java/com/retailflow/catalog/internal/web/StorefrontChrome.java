@@ -20,6 +20,7 @@ import com.retailflow.catalog.StorefrontUrls;
 import com.retailflow.catalog.internal.web.Pages.Chrome;
 import com.retailflow.catalog.internal.web.Pages.NavItem;
 import com.retailflow.catalog.spi.ShopperContext;
+import com.retailflow.catalog.spi.ShopperState;
 
 /** Builds the header, navigation and footer data of a storefront page, as the legacy shop's inc/header.php does. */
 @Component
@@ -48,15 +49,36 @@ class StorefrontChrome {
 	 * @param query the text for the header's search box
 	 */
 	Chrome chrome(HttpServletRequest request, HttpServletResponse response, String title, long active, String query) {
+		return new Chrome(title, shopper(request, response), nav(active), query, generatedAt(), false);
+	}
+
+	/**
+	 * The same chrome with the shopper's parts left as {@link PageHoles}: what {@link ProductPages} renders once and
+	 * keeps. It reads no session.
+	 */
+	Chrome punched(String title, long active, String query) {
+		var holes = new ShopperState(null, 0, PageHoles.CSRF.marker(), List.of());
+		return new Chrome(title, holes, nav(active), query, PageHoles.GENERATED_AT.marker(), true);
+	}
+
+	/** The shopper behind this request, for the header; marks the response as private to them. */
+	ShopperState shopper(HttpServletRequest request, HttpServletResponse response) {
 		// Every page carries the shopper's CSRF token and cart: no shared cache may keep it (PHP's "nocache" limiter).
 		response.setHeader("Cache-Control", "no-store, no-cache, must-revalidate");
+		return shoppers.current(request, response);
+	}
+
+	String generatedAt() {
+		return GENERATED.format(Instant.now());
+	}
+
+	private List<NavItem> nav(long active) {
 		List<NavItem> nav = new ArrayList<>();
 		nav.add(new NavItem("Home", "/", active == HOME));
 		for (Category category : topCategories()) {
 			nav.add(new NavItem(category.name(), StorefrontUrls.category(category), category.id() == active));
 		}
-		return new Chrome(title, shoppers.current(request, response), nav, query,
-				GENERATED.format(Instant.now()));
+		return nav;
 	}
 
 	private List<Category> topCategories() {

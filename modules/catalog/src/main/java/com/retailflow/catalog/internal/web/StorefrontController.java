@@ -1,5 +1,6 @@
 package com.retailflow.catalog.internal.web;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -24,7 +25,6 @@ import com.retailflow.catalog.Category;
 import com.retailflow.catalog.ProductId;
 import com.retailflow.catalog.ProductPage;
 import com.retailflow.catalog.ProductQuery;
-import com.retailflow.catalog.ProductStatus;
 import com.retailflow.catalog.ProductView;
 import com.retailflow.catalog.StorefrontUrls;
 import com.retailflow.catalog.internal.CatalogSettings;
@@ -34,10 +34,8 @@ import com.retailflow.catalog.internal.web.Pages.CategoryListing;
 import com.retailflow.catalog.internal.web.Pages.Home;
 import com.retailflow.catalog.internal.web.Pages.Link;
 import com.retailflow.catalog.internal.web.Pages.Pager;
-import com.retailflow.catalog.internal.web.Pages.ProductDetail;
 import com.retailflow.catalog.internal.web.Pages.Results;
 import com.retailflow.catalog.internal.web.Pages.SearchResults;
-import com.retailflow.inventory.Availability;
 
 /**
  * The storefront pages the catalog owns: home, category, search and product. They reproduce the legacy shop's pages
@@ -58,11 +56,14 @@ class StorefrontController {
 	private final CatalogManagement catalog;
 	private final StorefrontChrome chrome;
 	private final CatalogSettings settings;
+	private final ProductPages productPages;
 
-	StorefrontController(CatalogManagement catalog, StorefrontChrome chrome, CatalogSettings settings) {
+	StorefrontController(CatalogManagement catalog, StorefrontChrome chrome, CatalogSettings settings,
+			ProductPages productPages) {
 		this.catalog = catalog;
 		this.chrome = chrome;
 		this.settings = settings;
+		this.productPages = productPages;
 	}
 
 	@GetMapping("/")
@@ -125,21 +126,11 @@ class StorefrontController {
 	}
 
 	@GetMapping("/products/{id}")
-	String product(@PathVariable String id, HttpServletRequest request, HttpServletResponse response, Model model) {
-		ProductView view = parseId(id).flatMap(catalog::product)
-			.filter(found -> found.product().status().visibleToShoppers())
+	void product(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		ProductView view = parseId(id).flatMap(productPages::visible)
 			.orElseThrow(() -> StorefrontProblem.notFound("Product not found", "We could not find that product."));
-		var product = view.product();
-		Category category = view.category();
-		Category parent = category == null || category.parentId() == null ? null
-				: catalog.categoryById(category.parentId()).orElse(null);
-		long active = parent != null ? parent.id() : category != null ? category.id() : StorefrontChrome.NONE;
-		Stock stock = stock(view);
-		model.addAttribute(MODEL, new ProductDetail(chrome.chrome(request, response, product.name(), active, ""),
-				parent == null ? null : link(parent), category == null ? null : link(category), product.id().value(),
-				product.name(), Pages.initial(product.name()), product.sku().code(), Prices.format(product.price()),
-				stock.cssClass(), stock.text(), view.buyable(), List.of(product.description().split("\\r?\\n", -1))));
-		return "catalog/product";
+		productPages.serve(view, request, response);
 	}
 
 	private ProductPage listing(ProductQuery query, int number, String tooFar) {
@@ -166,7 +157,7 @@ class StorefrontController {
 	}
 
 	/** The legacy shop's rule for ids: 1 to 9 digits, not 0; anything else is simply not found. */
-	private static Optional<ProductId> parseId(String id) {
+	static Optional<ProductId> parseId(String id) {
 		if (!NUMBER.matcher(id).matches() || Long.parseLong(id) == 0) {
 			return Optional.empty();
 		}
@@ -182,23 +173,6 @@ class StorefrontController {
 				: new Pager(page.page() > 1 ? pageHref.apply(page.page() - 1) : null, page.page(), pages,
 						page.page() < pages ? pageHref.apply(page.page() + 1) : null);
 		return new Results(cards, page.totalItems(), first, last, pager);
-	}
-
-	private record Stock(String cssClass, String text) {
-	}
-
-	/** The legacy shop's stock_status(), plus its discontinued notice. */
-	private static Stock stock(ProductView view) {
-		if (view.product().status() == ProductStatus.DISCONTINUED) {
-			return new Stock("discontinued", "This product has been discontinued.");
-		}
-		Availability availability = view.availability();
-		String cssClass = switch (availability.level()) {
-			case OUT_OF_STOCK -> "out-of-stock";
-			case LOW -> "low-stock";
-			case IN_STOCK -> "in-stock";
-		};
-		return new Stock(cssClass, availability.label());
 	}
 
 	private static Card card(ProductView view) {
