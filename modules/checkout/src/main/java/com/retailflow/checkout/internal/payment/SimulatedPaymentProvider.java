@@ -1,0 +1,156 @@
+package com.retailflow.checkout.internal.payment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import com.retailflow.kernel.Money;
+
+/**
+ * A payment provider simulated on its own ledger table ({@code checkout.simulated_charges}), so its charges survive a
+ * crash of the app as a real provider's would. Idempotent by key: the table's primary key is the idempotency key, and
+ * a repeated authorization answers the charge already made.
+ *
+ * <p>Test cards: {@value #APPROVE} approved, {@value #DECLINE} declined, {@value #TIMEOUT_BEFORE_CHARGE} times out
+ * before charging, {@value #TIMEOUT_AFTER_CHARGE} charges and then times out. Other cards follow the configured rates.
+ */
+@Component
+class SimulatedPaymentProvider implements PaymentGateway {
+
+	static final String APPROVE = "4242424242424242";
+	static final String DECLINE = "4000000000000002";
+	static final String TIMEOUT_BEFORE_CHARGE = "4000000000000119";
+	static final String TIMEOUT_AFTER_CHARGE = "4000000000000259";
+
+	private final JdbcClient jdbc;
+	private final SimulatedPaymentSettings settings;
+	private final Clock clock;
+
+	SimulatedPaymentProvider(JdbcClient jdbc, SimulatedPaymentSettings settings, ObjectProvider<Clock> clock) {
+		this.jdbc = jdbc;
+		this.settings = settings;
+		this.clock = clock.getIfUnique(Clock::systemUTC);
+	}
+
+	@Override
+	public Authorization authorize(String idempotencyKey, Money amount, String cardNumber) {
+		pause();
+		var existing = find(idempotencyKey);
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		Fate fate = fate(cardNumber);
+		switch (fate) {
+			case DECLINE -> {
+				return new Authorization.Declined("Your card was declined. Please use another card.");
+			}
+			case TIMEOUT_BEFORE_CHARGE -> throw new PaymentUnknown("The payment provider did not answer in time.");
+			default -> {
+				// charged below
+			}
+		}
+		Instant now = clock.instant();
+		jdbc.sql("""
+				INSERT INTO checkout.simulated_charges
+				    (idempotency_key, reference, amount, currency, status, created_at, updated_at)
+				VALUES (?, ?, ?, ?, 'AUTHORIZED', ?, ?)
+				ON CONFLICT (idempotency_key) DO NOTHING""")
+			.params(idempotencyKey, "sim_" + UUID.randomUUID(), amount.amount(), amount.currency().getCurrencyCode(),
+					java.sql.Timestamp.from(now), java.sql.Timestamp.from(now))
+			.update();
+		if (fate == Fate.TIMEOUT_AFTER_CHARGE) {
+			throw new PaymentUnknown("The payment provider charged the card but its answer was lost.");
+		}
+		return find(idempotencyKey).orElseThrow();
+	}
+
+	@Override
+	public Optional<Authorization.Approved> lookup(String idempotencyKey) {
+		pause();
+		return find(idempotencyKey);
+	}
+
+	@Override
+	public void capture(String idempotencyKey) {
+		setStatus(idempotencyKey, "CAPTURED", "AUTHORIZED");
+	}
+
+	@Override
+	public void voidAuthorization(String idempotencyKey) {
+		setStatus(idempotencyKey, "VOIDED", "AUTHORIZED");
+	}
+
+	/** The charge's status at the provider, for tests and the runbook. */
+	Optional<String> status(String idempotencyKey) {
+		return jdbc.sql("SELECT status FROM checkout.simulated_charges WHERE idempotency_key = ?")
+			.param(idempotencyKey)
+			.query(String.class)
+			.optional();
+	}
+
+	private void setStatus(String idempotencyKey, String status, String from) {
+		pause();
+		jdbc.sql("UPDATE checkout.simulated_charges SET status = ?, updated_at = ? WHERE idempotency_key = ? AND status = ?")
+			.params(status, java.sql.Timestamp.from(clock.instant()), idempotencyKey, from)
+			.update();
+	}
+
+	private Optional<Authorization.Approved> find(String idempotencyKey) {
+		return jdbc.sql("SELECT reference FROM checkout.simulated_charges WHERE idempotency_key = ?")
+			.param(idempotencyKey)
+			.query(String.class)
+			.optional()
+			.map(Authorization.Approved::new);
+	}
+
+	private Fate fate(String cardNumber) {
+		switch (cardNumber) {
+			case APPROVE -> {
+				return Fate.APPROVE;
+			}
+			case DECLINE -> {
+				return Fate.DECLINE;
+			}
+			case TIMEOUT_BEFORE_CHARGE -> {
+				return Fate.TIMEOUT_BEFORE_CHARGE;
+			}
+			case TIMEOUT_AFTER_CHARGE -> {
+				return Fate.TIMEOUT_AFTER_CHARGE;
+			}
+			default -> {
+				double roll = ThreadLocalRandom.current().nextDouble();
+				if (roll < settings.declineRate()) {
+					return Fate.DECLINE;
+				}
+				roll -= settings.declineRate();
+				if (roll < settings.timeoutBeforeChargeRate()) {
+					return Fate.TIMEOUT_BEFORE_CHARGE;
+				}
+				roll -= settings.timeoutBeforeChargeRate();
+				return roll < settings.timeoutAfterChargeRate() ? Fate.TIMEOUT_AFTER_CHARGE : Fate.APPROVE;
+			}
+		}
+	}
+
+	private void pause() {
+		if (!settings.latency().isZero()) {
+			try {
+				Thread.sleep(settings.latency());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new PaymentUnknown("Interrupted while waiting for the payment provider.");
+			}
+		}
+	}
+
+	private enum Fate {
+		APPROVE, DECLINE, TIMEOUT_BEFORE_CHARGE, TIMEOUT_AFTER_CHARGE
+	}
+}
