@@ -1,5 +1,7 @@
 package com.retailflow.checkout;
 
+import java.util.Map;
+
 import com.retailflow.catalog.ProductId;
 import com.retailflow.identity.AccountId;
 
@@ -32,6 +34,11 @@ public interface CartManagement {
 	 * @throws ProductNotFound for a product not in the cart
 	 */
 	CartView update(CartOwner owner, ProductId product, int quantity);
+
+	/**
+	 * {@link #update} for several lines at once, all or nothing: one refused line changes none.
+	 */
+	CartView updateAll(CartOwner owner, Map<ProductId, Integer> quantities);
 
 	/** Removes a line; removing a product not in the cart changes nothing. */
 	CartView remove(CartOwner owner, ProductId product);

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -79,6 +80,15 @@ public class CartService implements CartManagement {
 		return change(owner, cart -> {
 			cart.update(product.value(), quantity, clock.instant(), settings.ttl());
 			return true;
+		});
+	}
+
+	@Override
+	public CartView updateAll(CartOwner owner, Map<ProductId, Integer> quantities) {
+		return change(owner, cart -> {
+			quantities.forEach((product, quantity) -> cart.update(product.value(), quantity, clock.instant(),
+					settings.ttl()));
+			return !quantities.isEmpty();
 		});
 	}
 
