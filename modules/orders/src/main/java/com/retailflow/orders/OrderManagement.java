@@ -57,4 +57,25 @@ public interface OrderManagement {
 
 	/** The account's orders, newest first, including orders imported from legacy. */
 	List<OrderDetails> historyOf(AccountId account);
+
+	/**
+	 * One order of one account: an order the account placed, or a legacy order of the legacy customer the account
+	 * is. Empty for every other order, so a page or API can answer another shopper's order id with 404.
+	 */
+	Optional<OrderDetails> findFor(AccountId account, OrderId id);
+
+	/**
+	 * Brings one legacy order in, idempotently by legacy order id: the same row again changes nothing, a changed row
+	 * is taken over (legacy is the system of record for the orders placed there). No events: nothing on this side
+	 * reacts to what happened in legacy. A row that is the write-back of an order placed here is left alone.
+	 */
+	LegacyOrderImport importLegacyOrder(LegacyOrder order);
+
+	/**
+	 * Records legacy's row id of an order written back to legacy; repeating it with the same id changes nothing.
+	 *
+	 * @throws UnknownOrder for an id no order has
+	 * @throws IllegalStateException when the order is linked to another legacy row already
+	 */
+	OrderDetails linkLegacy(OrderId id, long legacyOrderId);
 }
