@@ -48,7 +48,7 @@ class CartApi {
 	@PostMapping(path = "/lines", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<CartJson> add(@RequestBody String body, HttpServletRequest request, HttpServletResponse response) {
 		var json = JsonBodies.object(body, Set.of("productId", "quantity"));
-		ProductId product = productId(JsonBodies.integer(json, "productId"));
+		ProductId product = productId(JsonBodies.longInteger(json, "productId"));
 		int quantity = JsonBodies.integer(json, "quantity");
 		return json(carts.add(shoppers.ownerForChange(request, response), product, quantity));
 	}

@@ -33,6 +33,7 @@ import com.retailflow.checkout.ProductUnavailable;
 class CartPages {
 
 	static final String REFUSED = "/cart/refused";
+	private static final String REFUSED_PATH = "/refused";
 
 	private final CartManagement carts;
 	private final Shoppers shoppers;
@@ -88,7 +89,7 @@ class CartPages {
 	}
 
 	/** A form without a valid CSRF token: legacy's 400 page. */
-	@RequestMapping(REFUSED)
+	@RequestMapping(REFUSED_PATH)
 	ModelAndView refused(HttpServletRequest request, HttpServletResponse response) {
 		return pages.problem(request, response, HttpStatus.BAD_REQUEST, "Bad request",
 				"Your session has expired or the form is invalid. Please go back, reload the page and try again.");

@@ -51,18 +51,18 @@ class CheckoutApi {
 	ResponseEntity<?> checkout(@RequestHeader(name = IdempotencyKey.HEADER, required = false) @Nullable String header,
 			@RequestBody String body, HttpServletRequest request) {
 		if (header == null) {
-			return ApiProblems.respond(ApiProblems.of(ApiProblems.KEY_REQUIRED, HttpStatus.BAD_REQUEST,
+			return CheckoutProblems.respond(CheckoutProblems.of(CheckoutProblems.KEY_REQUIRED, HttpStatus.BAD_REQUEST,
 					"Send an Idempotency-Key header: a unique value per checkout, the same on every retry.", request));
 		}
 		var key = IdempotencyKey.parse(header);
 		if (key.isEmpty()) {
-			return ApiProblems.respond(ApiProblems.of(ApiProblems.KEY_INVALID, HttpStatus.BAD_REQUEST,
+			return CheckoutProblems.respond(CheckoutProblems.of(CheckoutProblems.KEY_INVALID, HttpStatus.BAD_REQUEST,
 					"An Idempotency-Key is 1 to 255 printable ASCII characters.", request));
 		}
 		var shopper = shoppers.signedIn();
 		if (shopper.isEmpty()) {
-			return ApiProblems.respond(
-					ApiProblems.of(ApiProblems.NOT_SIGNED_IN, HttpStatus.UNAUTHORIZED, "Sign in to check out.", request));
+			return CheckoutProblems.respond(
+					CheckoutProblems.of(CheckoutProblems.NOT_SIGNED_IN, HttpStatus.UNAUTHORIZED, "Sign in to check out.", request));
 		}
 		shoppers.owner(request); // merges an anonymous cart brought along into the account's
 		var answer = checkouts.checkout(shopper.get(), key.get(), parse(body), request);

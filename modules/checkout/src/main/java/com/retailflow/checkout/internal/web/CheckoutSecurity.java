@@ -45,11 +45,11 @@ class CheckoutSecurity {
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.logout(AbstractHttpConfigurer::disable)
 			.exceptionHandling(errors -> errors
-				.defaultAuthenticationEntryPointFor((request, response, ex) -> ApiProblems.write(request, response,
-						HttpStatus.UNAUTHORIZED, ApiProblems.NOT_SIGNED_IN, "Sign in to check out."), api)
+				.defaultAuthenticationEntryPointFor((request, response, ex) -> CheckoutProblems.write(request, response,
+						HttpStatus.UNAUTHORIZED, CheckoutProblems.NOT_SIGNED_IN, "Sign in to check out."), api)
 				.defaultAuthenticationEntryPointFor(CheckoutSecurity::signInFirst, request -> true)
-				.defaultAccessDeniedHandlerFor((request, response, ex) -> ApiProblems.write(request, response,
-						HttpStatus.FORBIDDEN, ApiProblems.CSRF,
+				.defaultAccessDeniedHandlerFor((request, response, ex) -> CheckoutProblems.write(request, response,
+						HttpStatus.FORBIDDEN, CheckoutProblems.CSRF,
 						"The CSRF token is missing or wrong: get one from GET /api/v1/auth/csrf and send it in the "
 								+ "X-XSRF-TOKEN header."),
 						api)

@@ -52,9 +52,9 @@ class IdempotentCheckouts {
 		CartOwner owner = CartOwner.account(shopper.id());
 		Claim claim = keys.claim(owner, key, fingerprint(request));
 		return switch (claim) {
-			case Claim.Mismatch mismatch -> problem(ApiProblems.of(ApiProblems.KEY_REUSED, HttpStatus.UNPROCESSABLE_CONTENT,
+			case Claim.Mismatch mismatch -> problem(CheckoutProblems.of(CheckoutProblems.KEY_REUSED, HttpStatus.UNPROCESSABLE_CONTENT,
 					"This Idempotency-Key was used for a different request.", http));
-			case Claim.InFlight inFlight -> problem(ApiProblems.of(ApiProblems.KEY_IN_FLIGHT, HttpStatus.CONFLICT,
+			case Claim.InFlight inFlight -> problem(CheckoutProblems.of(CheckoutProblems.KEY_IN_FLIGHT, HttpStatus.CONFLICT,
 					"The first request with this Idempotency-Key is still being processed; retry shortly.", http));
 			case Claim.Replay replay -> new Answer(replay.status(), replay.body(), true);
 			case Claim.First first -> {
@@ -63,13 +63,13 @@ class IdempotentCheckouts {
 					answer = answer(checkout.checkout(shopper, request, first.orderId()), http);
 				}
 				catch (EmptyCart ex) {
-					answer = problem(ApiProblems.emptyCart(ex, http));
+					answer = problem(CheckoutProblems.emptyCart(ex, http));
 				}
 				catch (CartChanged ex) {
-					answer = problem(ApiProblems.cartChanged(ex, http));
+					answer = problem(CheckoutProblems.cartChanged(ex, http));
 				}
 				catch (OutOfStock ex) {
-					answer = problem(ApiProblems.outOfStock(ex, http));
+					answer = problem(CheckoutProblems.outOfStock(ex, http));
 				}
 				catch (RuntimeException ex) {
 					// no answer worth replaying: a retry with the key starts afresh (the order id stays unused or
@@ -88,7 +88,7 @@ class IdempotentCheckouts {
 			case PAID -> new Answer(HttpStatus.CREATED.value(), json(OrderJson.of(result)), false);
 			case PAYMENT_PENDING -> new Answer(HttpStatus.ACCEPTED.value(), json(OrderJson.of(result)), false);
 			case DECLINED -> {
-				var problem = ApiProblems.of(ApiProblems.DECLINED, HttpStatus.PAYMENT_REQUIRED,
+				var problem = CheckoutProblems.of(CheckoutProblems.DECLINED, HttpStatus.PAYMENT_REQUIRED,
 						"The payment was declined; the order was cancelled and your cart kept. Please use another card.",
 						http);
 				problem.setProperty("order", OrderJson.of(result));

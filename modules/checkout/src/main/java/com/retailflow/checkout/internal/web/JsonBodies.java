@@ -68,6 +68,17 @@ final class JsonBodies {
 		return value.intValue();
 	}
 
+	static long longInteger(JsonNode object, String field) {
+		JsonNode value = object.get(field);
+		if (value == null || value.isNull()) {
+			throw new BadBody(field, field + " is required.");
+		}
+		if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+			throw new BadBody(field, field + " must be a whole number.");
+		}
+		return value.longValue();
+	}
+
 	static String text(JsonNode object, String field) {
 		JsonNode value = object.get(field);
 		if (value == null || value.isNull()) {

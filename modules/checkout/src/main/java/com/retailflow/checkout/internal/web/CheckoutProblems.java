@@ -36,7 +36,7 @@ import com.retailflow.checkout.internal.web.JsonBodies.BadBody;
  */
 @RestControllerAdvice(assignableTypes = { CartApi.class, CheckoutApi.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class ApiProblems {
+class CheckoutProblems {
 
 	static final URI INVALID = URI.create("/api/v1/problems/invalid-input");
 	static final URI NOT_FOUND = URI.create("/api/v1/problems/not-found");
