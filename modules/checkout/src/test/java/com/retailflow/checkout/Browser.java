@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * One shopper's browser against the app over real HTTP: keeps its cookies, does not follow redirects, reads the CSRF
  * token from the last page's form (or from {@code /api/v1/auth/csrf} for API calls).
  */
-final class Browser {
+public final class Browser {
 
 	private static final Pattern CSRF_FIELD = Pattern.compile("<input type=\"hidden\" name=\"csrf\" value=\"([^\"]*)\">");
 
@@ -35,7 +35,7 @@ final class Browser {
 	private final HttpClient http;
 	private String formToken = "";
 
-	Browser(int port) {
+	public Browser(int port) {
 		this.port = port;
 		this.base = "http://127.0.0.1:" + port;
 		this.http = HttpClient.newBuilder()
@@ -45,7 +45,7 @@ final class Browser {
 			.build();
 	}
 
-	HttpResponse<String> get(String path) {
+	public HttpResponse<String> get(String path) {
 		var response = send(HttpRequest.newBuilder(URI.create(base + path)).GET());
 		Matcher token = CSRF_FIELD.matcher(response.body());
 		if (token.find()) {
@@ -65,7 +65,7 @@ final class Browser {
 			.POST(HttpRequest.BodyPublishers.ofString(form(withToken))));
 	}
 
-	HttpResponse<String> postJson(String path, String json, String... headers) {
+	public HttpResponse<String> postJson(String path, String json, String... headers) {
 		return json("POST", path, "application/json", json, headers);
 	}
 
@@ -89,7 +89,7 @@ final class Browser {
 	}
 
 	/** Signs up a new shopper through identity's API: 201 and signed in. */
-	void register(String email) {
+	public void register(String email) {
 		var response = postJson("/api/v1/auth/register",
 				"{\"email\":\"" + email + "\",\"name\":\"Test Shopper\",\"password\":\"secret-password\"}");
 		if (response.statusCode() != 201) {

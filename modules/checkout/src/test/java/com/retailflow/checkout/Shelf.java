@@ -14,20 +14,20 @@ import com.retailflow.inventory.Sku;
 import com.retailflow.kernel.Money;
 
 /** Puts products with stock into the real catalog and inventory; every product is new, so tests never share one. */
-final class Shelf {
+public final class Shelf {
 
 	private static final AtomicLong NEXT_ID = new AtomicLong(System.nanoTime() % 1_000_000 * 1000 + 1);
 
 	private final CatalogManagement catalog;
 	private final InventoryManagement inventory;
 
-	Shelf(CatalogManagement catalog, InventoryManagement inventory) {
+	public Shelf(CatalogManagement catalog, InventoryManagement inventory) {
 		this.catalog = catalog;
 		this.inventory = inventory;
 		catalog.importCategories(List.of(new Category(1, null, "Everything", "everything")));
 	}
 
-	Product product(String price, int stock) {
+	public Product product(String price, int stock) {
 		return product(price, stock, ProductStatus.ACTIVE);
 	}
 
@@ -40,7 +40,7 @@ final class Shelf {
 		return product;
 	}
 
-	int available(Product product) {
+	public int available(Product product) {
 		return inventory.availabilityOf(product.sku()).available();
 	}
 
