@@ -1,6 +1,7 @@
 package com.retailflow.checkout.internal.payment;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,7 +41,10 @@ class SimulatedPaymentProvider implements PaymentGateway {
 
 	@Override
 	public Authorization authorize(String idempotencyKey, Money amount, String cardNumber) {
-		pause();
+		// half the latency before the charge is recorded and half after, as a real provider's round trip: a crash of
+		// the caller in the second half leaves a charge whose answer never arrived
+		Duration firstHalf = settings.latency().dividedBy(2);
+		pause(firstHalf);
 		var existing = find(idempotencyKey);
 		if (existing.isPresent()) {
 			return existing.get();
@@ -64,6 +68,7 @@ class SimulatedPaymentProvider implements PaymentGateway {
 			.params(idempotencyKey, "sim_" + UUID.randomUUID(), amount.amount(), amount.currency().getCurrencyCode(),
 					java.sql.Timestamp.from(now), java.sql.Timestamp.from(now))
 			.update();
+		pause(settings.latency().minus(firstHalf));
 		if (fate == Fate.TIMEOUT_AFTER_CHARGE) {
 			throw new PaymentUnknown("The payment provider charged the card but its answer was lost.");
 		}
@@ -139,9 +144,13 @@ class SimulatedPaymentProvider implements PaymentGateway {
 	}
 
 	private void pause() {
-		if (!settings.latency().isZero()) {
+		pause(settings.latency());
+	}
+
+	private static void pause(Duration duration) {
+		if (!duration.isZero()) {
 			try {
-				Thread.sleep(settings.latency());
+				Thread.sleep(duration);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
