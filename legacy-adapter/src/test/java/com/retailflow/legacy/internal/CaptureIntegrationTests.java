@@ -35,9 +35,7 @@ class CaptureIntegrationTests {
 
 	@DynamicPropertySource
 	static void legacy(DynamicPropertyRegistry registry) {
-		registry.add("retailflow.legacy.datasource.url", LEGACY.database()::jdbcUrl);
-		registry.add("retailflow.legacy.datasource.username", LEGACY.database()::username);
-		registry.add("retailflow.legacy.datasource.password", LEGACY.database()::password);
+		TestDataSources.legacy(registry, LEGACY.database());
 	}
 
 	@Autowired
@@ -58,8 +56,8 @@ class CaptureIntegrationTests {
 		assertThat(legacy.jdbc()
 			.sql("SELECT version FROM rf_capture_history WHERE success = 1 AND version IS NOT NULL ORDER BY installed_rank")
 			.query(String.class)
-			.list()).containsExactly("0", "1", "2", "3");
-		assertThat(triggers()).hasSize(9);
+			.list()).containsExactly("0", "1", "2", "3", "10");
+		assertThat(triggers()).hasSize(15);
 	}
 
 	@Test
@@ -158,8 +156,8 @@ class CaptureIntegrationTests {
 		}
 
 		// And it can come back: installing again starts a fresh history.
-		assertThat(capture.install()).isEqualTo(3);
-		assertThat(triggers()).hasSize(9);
+		assertThat(capture.install()).isEqualTo(4);
+		assertThat(triggers()).hasSize(15);
 	}
 
 	private List<String> triggers() {

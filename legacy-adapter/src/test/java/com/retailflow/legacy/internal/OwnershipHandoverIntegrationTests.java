@@ -53,9 +53,7 @@ class OwnershipHandoverIntegrationTests {
 
 	@DynamicPropertySource
 	static void legacy(DynamicPropertyRegistry registry) {
-		registry.add("retailflow.legacy.datasource.url", LEGACY.database()::jdbcUrl);
-		registry.add("retailflow.legacy.datasource.username", LEGACY.database()::username);
-		registry.add("retailflow.legacy.datasource.password", LEGACY.database()::password);
+		TestDataSources.legacy(registry, LEGACY.database());
 	}
 
 	@Autowired
@@ -76,7 +74,7 @@ class OwnershipHandoverIntegrationTests {
 		flip("checkout", Mode.LEGACY);
 		backfill.run();
 		await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT COUNT(*) FROM information_schema.triggers "
-				+ "WHERE trigger_schema = DATABASE() AND trigger_name LIKE 'rf\\_%'") == 9);
+				+ "WHERE trigger_schema = DATABASE() AND trigger_name LIKE 'rf\\_%'") == 15);
 	}
 
 	@AfterEach
@@ -121,6 +119,21 @@ class OwnershipHandoverIntegrationTests {
 		// No waiting either: the flip back waited for the write-backs.
 		assertThat(legacyPrices()).isEqualTo(newPrices());
 		assertThat(legacyPrices().get(1L)).isEqualTo("201.75");
+	}
+
+	@Test
+	void canaryAtAHundredPercentHandsOverAsNewDoes() throws Exception {
+		try (Connection sql = legacySession()) {
+			for (long id = 1; id <= PRODUCTS; id++) {
+				sql.createStatement().executeUpdate("UPDATE products SET price = " + (300 + id) + ".25 WHERE id = " + id);
+			}
+		}
+		routes.change("catalog", new RouteChange(Mode.CANARY, BigDecimal.valueOf(100), "ownership test", true), "test");
+		// The flip drained legacy's pending changes, as a flip to NEW does.
+		assertThat(newPrices()).isEqualTo(legacyPrices());
+
+		catalog.changePrice(ProductId.of(4), usd("43.20"));
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(legacyPrices().get(4L)).isEqualTo("43.20"));
 	}
 
 	@Test

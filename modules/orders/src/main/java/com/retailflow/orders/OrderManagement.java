@@ -3,6 +3,8 @@ package com.retailflow.orders;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import com.retailflow.identity.AccountId;
 
 /**
@@ -78,4 +80,14 @@ public interface OrderManagement {
 	 * @throws IllegalStateException when the order is linked to another legacy row already
 	 */
 	OrderDetails linkLegacy(OrderId id, long legacyOrderId);
+
+	/** The order that legacy's row {@code orders.id = legacyOrderId} is (imported from it, or written back to it). */
+	Optional<OrderId> idOfLegacyOrder(long legacyOrderId);
+
+	/**
+	 * Every order legacy holds a row of, with a legacy order id in {@code [from, to)} (null for unbounded), in legacy
+	 * id order, as that row should read now: an imported order as stored, an order placed here as its write-back wrote
+	 * it (the customer is the account's legacy customer, 0 for none). What reconciliation compares with legacy's rows.
+	 */
+	List<LegacyOrder> legacyOrders(@Nullable Long from, @Nullable Long to);
 }

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 public class LegacyCapture {
 
 	/** The tables whose changes are captured. */
-	public static final List<String> TABLES = List.of("categories", "products", "stock");
+	public static final List<String> TABLES = List.of("categories", "products", "stock", "orders", "order_items");
 
 	static final String HISTORY_TABLE = "rf_capture_history";
 	static final String REMOVAL_SCRIPT = "legacy-capture-removal.sql";

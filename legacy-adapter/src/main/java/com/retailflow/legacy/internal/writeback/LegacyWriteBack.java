@@ -119,7 +119,8 @@ public class LegacyWriteBack {
 		};
 	}
 
-	private void inWriteBackTransaction(Consumer<JdbcClient> work) {
+	/** Runs work on one legacy connection in a transaction with capture switched off for it (no echo). */
+	void inWriteBackTransaction(Consumer<JdbcClient> work) {
 		try (Connection connection = legacy.dataSource().getConnection()) {
 			var jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
 			boolean reset = false;

@@ -217,6 +217,20 @@ public class Order extends AbstractAggregateRoot<Order> {
 		return true;
 	}
 
+	/**
+	 * The order as legacy's row of it should read: an imported one names its legacy customer, one placed here the
+	 * customer its account is on legacy ({@code accountsLegacyId}, 0 for none).
+	 */
+	LegacyOrder asLegacy(@Nullable Long accountsLegacyId) {
+		if (legacyOrderId == null) {
+			throw new IllegalStateException("Order " + id + " has no legacy row");
+		}
+		long customer = origin == Origin.LEGACY && legacyCustomerId != null ? legacyCustomerId
+				: accountsLegacyId == null ? 0 : accountsLegacyId;
+		var details = details();
+		return new LegacyOrder(legacyOrderId, customer, shopperEmail, status, details.lines(), details.total(), placedAt);
+	}
+
 	boolean cameFromLegacy() {
 		return origin == Origin.LEGACY;
 	}

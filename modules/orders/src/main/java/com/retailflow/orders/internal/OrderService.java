@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -117,6 +118,23 @@ class OrderService implements OrderManagement {
 	@Override
 	public OrderDetails linkLegacy(OrderId id, long legacyOrderId) {
 		return change(id, order -> order.linkLegacy(legacyOrderId, clock.instant()));
+	}
+
+	@Override
+	public Optional<OrderId> idOfLegacyOrder(long legacyOrderId) {
+		return readOnly.execute(status -> orders.findByLegacyOrderId(legacyOrderId).map(Order::orderId));
+	}
+
+	@Override
+	public List<LegacyOrder> legacyOrders(@Nullable Long from, @Nullable Long to) {
+		return readOnly.execute(status -> orders.withLegacyRows(from, to)
+			.stream()
+			.map(order -> order.asLegacy(order.cameFromLegacy() ? null : legacyIdOf(order.details().accountId())))
+			.toList());
+	}
+
+	private @Nullable Long legacyIdOf(@Nullable AccountId account) {
+		return account == null ? null : identity.find(account).map(AccountDetails::legacyId).orElse(null);
 	}
 
 	private LegacyOrderImport importInTransaction(LegacyOrder legacy) {

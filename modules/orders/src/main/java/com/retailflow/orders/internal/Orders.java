@@ -22,4 +22,11 @@ interface Orders extends CrudRepository<Order, UUID> {
 			where o.accountId = :accountId or o.legacyCustomerId = :legacyCustomerId
 			order by o.placedAt desc, o.id desc""")
 	List<Order> historyOf(UUID accountId, @Nullable Long legacyCustomerId);
+
+	@Query("""
+			select o from Order o
+			where o.legacyOrderId is not null
+			  and (:from is null or o.legacyOrderId >= :from) and (:to is null or o.legacyOrderId < :to)
+			order by o.legacyOrderId""")
+	List<Order> withLegacyRows(@Nullable Long from, @Nullable Long to);
 }
