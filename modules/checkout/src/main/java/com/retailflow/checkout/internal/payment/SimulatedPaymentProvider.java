@@ -1,5 +1,6 @@
 package com.retailflow.checkout.internal.payment;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,14 +51,11 @@ class SimulatedPaymentProvider implements PaymentGateway {
 			return existing.get();
 		}
 		Fate fate = fate(cardNumber);
-		switch (fate) {
-			case DECLINE -> {
-				return new Authorization.Declined("Your card was declined. Please use another card.");
-			}
-			case TIMEOUT_BEFORE_CHARGE -> throw new PaymentUnknown("The payment provider did not answer in time.");
-			default -> {
-				// charged below
-			}
+		if (fate == Fate.DECLINE) {
+			return new Authorization.Declined("Your card was declined. Please use another card.");
+		}
+		if (fate == Fate.TIMEOUT_BEFORE_CHARGE) {
+			throw new PaymentUnknown("The payment provider did not answer in time.");
 		}
 		Instant now = clock.instant();
 		jdbc.sql("""
@@ -66,7 +64,7 @@ class SimulatedPaymentProvider implements PaymentGateway {
 				VALUES (?, ?, ?, ?, 'AUTHORIZED', ?, ?)
 				ON CONFLICT (idempotency_key) DO NOTHING""")
 			.params(idempotencyKey, "sim_" + UUID.randomUUID(), amount.amount(), amount.currency().getCurrencyCode(),
-					java.sql.Timestamp.from(now), java.sql.Timestamp.from(now))
+					Timestamp.from(now), Timestamp.from(now))
 			.update();
 		pause(settings.latency().minus(firstHalf));
 		if (fate == Fate.TIMEOUT_AFTER_CHARGE) {
@@ -91,18 +89,10 @@ class SimulatedPaymentProvider implements PaymentGateway {
 		setStatus(idempotencyKey, "VOIDED", "AUTHORIZED");
 	}
 
-	/** The charge's status at the provider, for tests and the runbook. */
-	Optional<String> status(String idempotencyKey) {
-		return jdbc.sql("SELECT status FROM checkout.simulated_charges WHERE idempotency_key = ?")
-			.param(idempotencyKey)
-			.query(String.class)
-			.optional();
-	}
-
 	private void setStatus(String idempotencyKey, String status, String from) {
 		pause();
 		jdbc.sql("UPDATE checkout.simulated_charges SET status = ?, updated_at = ? WHERE idempotency_key = ? AND status = ?")
-			.params(status, java.sql.Timestamp.from(clock.instant()), idempotencyKey, from)
+			.params(status, Timestamp.from(clock.instant()), idempotencyKey, from)
 			.update();
 	}
 
@@ -115,32 +105,24 @@ class SimulatedPaymentProvider implements PaymentGateway {
 	}
 
 	private Fate fate(String cardNumber) {
-		switch (cardNumber) {
-			case APPROVE -> {
-				return Fate.APPROVE;
-			}
-			case DECLINE -> {
-				return Fate.DECLINE;
-			}
-			case TIMEOUT_BEFORE_CHARGE -> {
-				return Fate.TIMEOUT_BEFORE_CHARGE;
-			}
-			case TIMEOUT_AFTER_CHARGE -> {
-				return Fate.TIMEOUT_AFTER_CHARGE;
-			}
-			default -> {
-				double roll = ThreadLocalRandom.current().nextDouble();
-				if (roll < settings.declineRate()) {
-					return Fate.DECLINE;
-				}
-				roll -= settings.declineRate();
-				if (roll < settings.timeoutBeforeChargeRate()) {
-					return Fate.TIMEOUT_BEFORE_CHARGE;
-				}
-				roll -= settings.timeoutBeforeChargeRate();
-				return roll < settings.timeoutAfterChargeRate() ? Fate.TIMEOUT_AFTER_CHARGE : Fate.APPROVE;
-			}
+		return switch (cardNumber) {
+			case APPROVE -> Fate.APPROVE;
+			case DECLINE -> Fate.DECLINE;
+			case TIMEOUT_BEFORE_CHARGE -> Fate.TIMEOUT_BEFORE_CHARGE;
+			case TIMEOUT_AFTER_CHARGE -> Fate.TIMEOUT_AFTER_CHARGE;
+			default -> byRates(ThreadLocalRandom.current().nextDouble());
+		};
+	}
+
+	private Fate byRates(double roll) {
+		if (roll < settings.declineRate()) {
+			return Fate.DECLINE;
 		}
+		if (roll < settings.declineRate() + settings.timeoutBeforeChargeRate()) {
+			return Fate.TIMEOUT_BEFORE_CHARGE;
+		}
+		return roll < settings.declineRate() + settings.timeoutBeforeChargeRate() + settings.timeoutAfterChargeRate()
+				? Fate.TIMEOUT_AFTER_CHARGE : Fate.APPROVE;
 	}
 
 	private void pause() {
