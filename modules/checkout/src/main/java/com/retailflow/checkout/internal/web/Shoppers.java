@@ -1,0 +1,114 @@
+package com.retailflow.checkout.internal.web;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import com.retailflow.checkout.CartManagement;
+import com.retailflow.checkout.CartOwner;
+import com.retailflow.identity.AccountDetails;
+import com.retailflow.identity.AccountId;
+import com.retailflow.identity.IdentityManagement;
+
+/**
+ * Whose cart a request is about. A signed-in shopper (identity puts the account id in the security context's name)
+ * owns the account's cart; an anonymous one is known by the legacy shop's session cookie, which the proxy and the
+ * session bridge give every visitor, or else by a cart cookie of its own handed out on the first change. When a
+ * signed-in request still carries an anonymous key, that cart is merged into the account's first (ADR 0046).
+ */
+@Component
+class Shoppers {
+
+	static final String LEGACY_SESSION_COOKIE = "PHPSESSID";
+	static final String CART_COOKIE = "RFCART";
+
+	private final IdentityManagement identity;
+	private final CartManagement carts;
+
+	Shoppers(IdentityManagement identity, CartManagement carts) {
+		this.identity = identity;
+		this.carts = carts;
+	}
+
+	/** The signed-in shopper's account, if any. */
+	Optional<AccountDetails> signedIn() {
+		return accountId().flatMap(identity::find);
+	}
+
+	/** The owner for reading: no cookie is handed out. */
+	CartOwner owner(HttpServletRequest request) {
+		return resolve(request, null);
+	}
+
+	/** The owner for a change: an anonymous shopper without any key gets the cart cookie. */
+	CartOwner ownerForChange(HttpServletRequest request, HttpServletResponse response) {
+		return resolve(request, response);
+	}
+
+	private CartOwner resolve(HttpServletRequest request, @Nullable HttpServletResponse response) {
+		Optional<CartOwner> anonymous = anonymousKey(request);
+		Optional<AccountId> account = accountId();
+		if (account.isPresent()) {
+			anonymous.ifPresent(guest -> carts.merge(guest, account.get()));
+			return CartOwner.account(account.get());
+		}
+		if (anonymous.isPresent()) {
+			return anonymous.get();
+		}
+		String key = "rf-" + UUID.randomUUID();
+		if (response != null) {
+			var cookie = new Cookie(CART_COOKIE, key);
+			cookie.setPath("/");
+			cookie.setHttpOnly(true);
+			cookie.setSecure(request.isSecure());
+			cookie.setMaxAge(60 * 60 * 24 * 30);
+			cookie.setAttribute("SameSite", "Lax");
+			response.addCookie(cookie);
+		}
+		return CartOwner.anonymous(key);
+	}
+
+	private static Optional<CartOwner> anonymousKey(HttpServletRequest request) {
+		Optional<String> legacy = cookie(request, LEGACY_SESSION_COOKIE);
+		Optional<String> own = cookie(request, CART_COOKIE);
+		return legacy.map(id -> "php-" + id).or(() -> own).map(CartOwner::anonymous);
+	}
+
+	private static Optional<String> cookie(HttpServletRequest request, String name) {
+		Cookie[] cookies = request.getCookies();
+		if (cookies == null) {
+			return Optional.empty();
+		}
+		for (Cookie cookie : cookies) {
+			String value = cookie.getValue();
+			if (cookie.getName().equals(name) && value != null && !value.isEmpty() && value.length() <= 200
+					&& value.chars().allMatch(c -> c > 32 && c < 127)) {
+				return Optional.of(value);
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static Optional<AccountId> accountId() {
+		Authentication authentication = SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication();
+		if (authentication == null || !authentication.isAuthenticated()
+				|| authentication instanceof AnonymousAuthenticationToken) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(new AccountId(UUID.fromString(authentication.getName())));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+	}
+}
