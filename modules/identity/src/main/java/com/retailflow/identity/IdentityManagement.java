@@ -28,6 +28,9 @@ public interface IdentityManagement {
 
 	Optional<AccountDetails> findByEmail(String email);
 
+	/** The account of legacy's {@code customers.id}, once it came over from legacy or was written back there. */
+	Optional<AccountDetails> findByLegacyId(long legacyId);
+
 	/** @throws InvalidAccountData for an empty or overlong name */
 	AccountDetails changeName(AccountId id, String name);
 

@@ -99,6 +99,12 @@ class AccountService implements IdentityManagement {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public Optional<AccountDetails> findByLegacyId(long legacyId) {
+		return accounts.findByLegacyId(legacyId).map(Account::details);
+	}
+
+	@Override
 	public AccountDetails changeName(AccountId id, String name) {
 		Account account = load(id);
 		if (account.changeName(name, clock.instant())) {
