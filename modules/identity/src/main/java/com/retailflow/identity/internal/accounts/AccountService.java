@@ -31,11 +31,13 @@ class AccountService implements IdentityManagement {
 
 	private final Accounts accounts;
 	private final PasswordHashing passwords;
+	private final LegacyCopy legacy;
 	private final Clock clock;
 
-	AccountService(Accounts accounts, PasswordHashing passwords) {
+	AccountService(Accounts accounts, PasswordHashing passwords, LegacyCopy legacy) {
 		this.accounts = accounts;
 		this.passwords = passwords;
+		this.legacy = legacy;
 		this.clock = Clock.systemUTC();
 	}
 
@@ -47,7 +49,11 @@ class AccountService implements IdentityManagement {
 			throw new EmailAlreadyRegistered();
 		}
 		String hash = passwords.hashNew(registration.password());
-		return saveUnique(Account.register(email, name, hash, clock.instant())).details();
+		var now = clock.instant();
+		var account = Account.register(email, name, hash, now);
+		// legacy refuses an e-mail it already has (and this transaction rolls back), as its own registration does
+		legacy.registered(account, registration.password(), now);
+		return saveUnique(account).details();
 	}
 
 	@Override
@@ -107,7 +113,9 @@ class AccountService implements IdentityManagement {
 	@Override
 	public AccountDetails changeName(AccountId id, String name) {
 		Account account = load(id);
-		if (account.changeName(name, clock.instant())) {
+		var now = clock.instant();
+		if (account.changeName(name, now)) {
+			legacy.profileChanged(account, now);
 			accounts.save(account);
 		}
 		return account.details();
@@ -120,7 +128,9 @@ class AccountService implements IdentityManagement {
 		if (accounts.findByEmail(normalised.value()).filter(other -> !other.equals(account)).isPresent()) {
 			throw new EmailAlreadyRegistered();
 		}
-		if (account.changeEmail(normalised, clock.instant())) {
+		var now = clock.instant();
+		if (account.changeEmail(normalised, now)) {
+			legacy.profileChanged(account, now);
 			saveUnique(account);
 		}
 		return account.details();
@@ -132,7 +142,9 @@ class AccountService implements IdentityManagement {
 		if (!passwords.matches(currentPassword, account.passwordHash())) {
 			throw new WrongPassword();
 		}
-		account.changePassword(passwords.hashNew(newPassword), clock.instant());
+		var now = clock.instant();
+		account.changePassword(passwords.hashNew(newPassword), now);
+		legacy.passwordChanged(account, newPassword, now);
 		accounts.save(account);
 	}
 

@@ -23,6 +23,7 @@ import org.springframework.security.web.csrf.CsrfTokenRepository;
 import com.retailflow.identity.AccountDetails;
 import com.retailflow.identity.AccountId;
 import com.retailflow.identity.IdentityManagement;
+import com.retailflow.identity.internal.accounts.AccountPasswords;
 
 /**
  * Signs a shopper in and out, for the sign-in page and {@code POST /api/v1/auth/sign-in} alike, the way Spring
@@ -41,9 +42,11 @@ public class SignIn {
 	private final String sessionCookie;
 	private final IdentityManagement identity;
 	private final LegacySessions legacy;
+	private final AccountPasswords passwords;
 
 	SignIn(AuthenticationManager authentication, SessionAuthenticationStrategy sessions, CsrfTokenRepository csrfTokens,
-			String sessionCookie, IdentityManagement identity, LegacySessions legacy) {
+			String sessionCookie, IdentityManagement identity, LegacySessions legacy, AccountPasswords passwords) {
+		this.passwords = passwords;
 		this.authentication = authentication;
 		this.sessions = sessions;
 		this.csrfTokens = csrfTokens;
@@ -62,6 +65,7 @@ public class SignIn {
 		var token = UsernamePasswordAuthenticationToken.unauthenticated(email, password);
 		token.setDetails(details.buildDetails(request));
 		Authentication result = authentication.authenticate(token);
+		accountOf(result).ifPresent(account -> passwords.signedIn(account.value(), password, java.time.Instant.now()));
 		start(result, request, response);
 		accountOf(result).flatMap(identity::find).ifPresent(account -> legacy.signIn(account, request, response));
 		return result;

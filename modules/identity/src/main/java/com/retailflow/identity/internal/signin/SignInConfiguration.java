@@ -83,7 +83,7 @@ class SignInConfiguration {
 		var sessions = new CompositeSessionAuthenticationStrategy(List.of(new ChangeSessionIdAuthenticationStrategy(),
 				new CsrfAuthenticationStrategy(identityCsrfTokens)));
 		return new SignIn(new ProviderManager(provider), sessions, identityCsrfTokens, sessionCookie, identity,
-				new LegacySessions(legacySessionLink));
+				new LegacySessions(legacySessionLink), upgrades);
 	}
 
 	@Bean
