@@ -1,5 +1,6 @@
 package com.retailflow.identity;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,6 +31,12 @@ public interface IdentityManagement {
 
 	/** The account of legacy's {@code customers.id}, once it came over from legacy or was written back there. */
 	Optional<AccountDetails> findByLegacyId(long legacyId);
+
+	/**
+	 * The accounts legacy would not sign in as they sign in here, oldest first: what a rollback of identity to LEGACY
+	 * would do to them (docs/adr/0039-identity-rollback-and-legacy-passwords.md).
+	 */
+	List<StaleLegacyCopy> staleLegacyCopies();
 
 	/** @throws InvalidAccountData for an empty or overlong name */
 	AccountDetails changeName(AccountId id, String name);

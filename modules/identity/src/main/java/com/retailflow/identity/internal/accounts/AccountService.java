@@ -111,6 +111,16 @@ class AccountService implements IdentityManagement {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public java.util.List<com.retailflow.identity.StaleLegacyCopy> staleLegacyCopies() {
+		return accounts.findByLegacyStaleSinceIsNotNullOrderByLegacyStaleSince()
+			.stream()
+			.map(account -> new com.retailflow.identity.StaleLegacyCopy(account.accountId(), account.details().email(),
+					account.legacyId(), Objects.requireNonNull(account.legacyStaleSince())))
+			.toList();
+	}
+
+	@Override
 	public AccountDetails changeName(AccountId id, String name) {
 		Account account = load(id);
 		var now = clock.instant();
