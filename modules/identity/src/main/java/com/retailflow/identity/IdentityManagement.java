@@ -3,6 +3,8 @@ package com.retailflow.identity;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The identity module's API: accounts, their registration and changes, and the import of legacy customers.
  * Signing in happens through Spring Security (the module's sign-in page and {@code /api/v1/auth}).
@@ -24,6 +26,18 @@ public interface IdentityManagement {
 	 * its own password.
 	 */
 	LegacyImport importLegacyCustomer(LegacyCustomer customer);
+
+	/**
+	 * Legacy deleted this customer: the account goes too (a session signed in as it ends at its next identity
+	 * request). Nothing happens for an unknown legacy id.
+	 */
+	void removeLegacyCustomer(long legacyId);
+
+	/**
+	 * The accounts of legacy customers with {@code fromLegacyId <= legacyId < toLegacyId} ({@code null}: unbounded),
+	 * in legacy id order: what reconciliation compares with legacy's {@code customers} rows.
+	 */
+	List<AccountDetails> legacyCustomerAccounts(@Nullable Long fromLegacyId, @Nullable Long toLegacyId);
 
 	Optional<AccountDetails> find(AccountId id);
 

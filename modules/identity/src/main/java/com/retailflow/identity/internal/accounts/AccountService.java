@@ -88,6 +88,23 @@ class AccountService implements IdentityManagement {
 	}
 
 	@Override
+	public void removeLegacyCustomer(long legacyId) {
+		accounts.findByLegacyId(legacyId).ifPresent(accounts::delete);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public java.util.List<AccountDetails> legacyCustomerAccounts(@org.jspecify.annotations.Nullable Long fromLegacyId,
+			@org.jspecify.annotations.Nullable Long toLegacyId) {
+		return accounts
+			.findByLegacyIdGreaterThanEqualAndLegacyIdLessThanOrderByLegacyId(fromLegacyId == null ? 0 : fromLegacyId,
+					toLegacyId == null ? Long.MAX_VALUE : toLegacyId)
+			.stream()
+			.map(Account::details)
+			.toList();
+	}
+
+	@Override
 	@Transactional(readOnly = true)
 	public Optional<AccountDetails> find(AccountId id) {
 		return accounts.findById(id.value()).map(Account::details);

@@ -17,6 +17,8 @@ public interface Accounts extends CrudRepository<Account, UUID> {
 
 	java.util.List<Account> findByLegacyStaleSinceIsNotNullOrderByLegacyStaleSince();
 
+	java.util.List<Account> findByLegacyIdGreaterThanEqualAndLegacyIdLessThanOrderByLegacyId(long from, long to);
+
 	@Query("select count(a) > 0 from Account a join a.roles r where r = :role")
 	boolean existsWithRole(Role role);
 }
