@@ -57,8 +57,8 @@ say "seeded in $(python3 -c "import time;print('%.1f' % (time.time()-$t0))") s"
 psql_q "DROP DATABASE IF EXISTS rf_b4"; psql_q "CREATE DATABASE rf_b4"
 app="http://127.0.0.1:$app_port"
 start_app "$app_port" "$BENCH_TMP/app.log" \
-  RETAILFLOW_DB_URL="jdbc:postgresql://127.0.0.1:$pg_port/rf_b4" \
-  RETAILFLOW_LEGACY_DB_URL="jdbc:mariadb://127.0.0.1:$maria_port/$db" LEGACY_DB_USER=root LEGACY_DB_PASSWORD= \
+  RETAILFLOW_DB_HOST=127.0.0.1 RETAILFLOW_DB_PORT="$pg_port" RETAILFLOW_DB_NAME=rf_b4 \
+  LEGACY_DB_HOST=127.0.0.1 LEGACY_DB_PORT="$maria_port" LEGACY_DB_NAME="$db" LEGACY_DB_USER=root LEGACY_DB_PASSWORD= \
   RETAILFLOW_BACKFILL_ON_START=true RETAILFLOW_LEGACY_BACKFILL_CHUNKSIZE="$chunk" \
   RETAILFLOW_LEGACY_RECONCILIATION_INTERVAL=0
 app_pid=$APP_PID

@@ -14,6 +14,11 @@ import org.jspecify.annotations.Nullable;
 public record RouteView(String id, String module, List<String> patterns, List<String> newPatterns, Mode mode,
 		BigDecimal percent, Instant updatedAt, String updatedBy, Fallback fallback) {
 
+	/** Whether everyone is sent to the new side: {@code NEW}, or {@code CANARY} at 100 %. Such a route is cut over. */
+	public boolean cutOver() {
+		return mode == Mode.NEW || (mode == Mode.CANARY && percent.compareTo(BigDecimal.valueOf(100)) >= 0);
+	}
+
 	/**
 	 * The route's automatic fallback: its thresholds, and whether legacy currently answers in its place.
 	 *

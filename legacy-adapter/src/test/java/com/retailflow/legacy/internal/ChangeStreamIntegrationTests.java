@@ -49,9 +49,7 @@ class ChangeStreamIntegrationTests {
 
 	@DynamicPropertySource
 	static void legacy(DynamicPropertyRegistry registry) {
-		registry.add("retailflow.legacy.datasource.url", LEGACY.database()::jdbcUrl);
-		registry.add("retailflow.legacy.datasource.username", LEGACY.database()::username);
-		registry.add("retailflow.legacy.datasource.password", LEGACY.database()::password);
+		TestDataSources.legacy(registry, LEGACY.database());
 	}
 
 	@LocalServerPort

@@ -41,9 +41,7 @@ class LegacyAdapterIntegrationTests {
 
 	@DynamicPropertySource
 	static void legacy(DynamicPropertyRegistry registry) {
-		registry.add("retailflow.legacy.datasource.url", LEGACY.database()::jdbcUrl);
-		registry.add("retailflow.legacy.datasource.username", LEGACY.database()::username);
-		registry.add("retailflow.legacy.datasource.password", LEGACY.database()::password);
+		TestDataSources.legacy(registry, LEGACY.database());
 	}
 
 	@Autowired

@@ -36,9 +36,7 @@ class LegacyRestartIntegrationTests {
 
 	@DynamicPropertySource
 	static void legacy(DynamicPropertyRegistry registry) {
-		registry.add("retailflow.legacy.datasource.url", LEGACY::jdbcUrl);
-		registry.add("retailflow.legacy.datasource.username", LEGACY::username);
-		registry.add("retailflow.legacy.datasource.password", LEGACY::password);
+		TestDataSources.legacy(registry, LEGACY);
 	}
 
 	@AfterAll

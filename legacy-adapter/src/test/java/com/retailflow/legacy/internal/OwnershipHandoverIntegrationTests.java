@@ -9,12 +9,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.retailflow.catalog.CatalogManagement;
+import com.retailflow.catalog.Category;
 import com.retailflow.kernel.Money;
 import com.retailflow.catalog.ProductId;
 import com.retailflow.inventory.InventoryManagement;
@@ -53,9 +55,7 @@ class OwnershipHandoverIntegrationTests {
 
 	@DynamicPropertySource
 	static void legacy(DynamicPropertyRegistry registry) {
-		registry.add("retailflow.legacy.datasource.url", LEGACY.database()::jdbcUrl);
-		registry.add("retailflow.legacy.datasource.username", LEGACY.database()::username);
-		registry.add("retailflow.legacy.datasource.password", LEGACY.database()::password);
+		TestDataSources.legacy(registry, LEGACY.database());
 	}
 
 	@Autowired
@@ -104,6 +104,24 @@ class OwnershipHandoverIntegrationTests {
 	}
 
 	@Test
+	void categoryChangesOnTheNewSideAreWrittenBackWithoutEcho() throws Exception {
+		flip("catalog", Mode.NEW);
+		long changesBefore = count("SELECT COALESCE(MAX(id), 0) FROM rf_change");
+		Category first = catalog.categories().getFirst();
+
+		catalog.importCategories(List.of(new Category(first.id(), first.parentId(), "Renamed on the new side", first.slug()),
+				new Category(9_001, null, "Only on the new side", "only-new")));
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+			assertThat(legacyCategoryName(first.id())).isEqualTo("Renamed on the new side");
+			assertThat(legacyCategoryName(9_001)).isEqualTo("Only on the new side");
+		});
+		catalog.removeCategory(9_001);
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(legacyCategoryName(9_001)).isNull());
+		// The triggers skipped the write-backs: nothing to come back to the new side.
+		assertThat(count("SELECT COALESCE(MAX(id), 0) FROM rf_change")).isEqualTo(changesBefore);
+	}
+
+	@Test
 	void aFlipToNewAppliesPendingLegacyChangesAndABackFlipDeliversPendingWriteBacks() throws Exception {
 		try (Connection sql = legacySession()) {
 			for (long id = 1; id <= PRODUCTS; id++) {
@@ -121,6 +139,21 @@ class OwnershipHandoverIntegrationTests {
 		// No waiting either: the flip back waited for the write-backs.
 		assertThat(legacyPrices()).isEqualTo(newPrices());
 		assertThat(legacyPrices().get(1L)).isEqualTo("201.75");
+	}
+
+	@Test
+	void canaryAtAHundredPercentHandsOverAsNewDoes() throws Exception {
+		try (Connection sql = legacySession()) {
+			for (long id = 1; id <= PRODUCTS; id++) {
+				sql.createStatement().executeUpdate("UPDATE products SET price = " + (300 + id) + ".25 WHERE id = " + id);
+			}
+		}
+		routes.change("catalog", new RouteChange(Mode.CANARY, BigDecimal.valueOf(100), "ownership test", true), "test");
+		// The flip drained legacy's pending changes, as a flip to NEW does.
+		assertThat(newPrices()).isEqualTo(legacyPrices());
+
+		catalog.changePrice(ProductId.of(4), usd("43.20"));
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(legacyPrices().get(4L)).isEqualTo("43.20"));
 	}
 
 	@Test
@@ -189,6 +222,16 @@ class OwnershipHandoverIntegrationTests {
 
 	private static Money usd(String amount) {
 		return Money.of(new BigDecimal(amount), java.util.Currency.getInstance("USD"));
+	}
+
+	private static String legacyCategoryName(long id) throws SQLException {
+		try (Connection connection = legacySession();
+				var statement = connection.prepareStatement("SELECT name FROM categories WHERE id = ?")) {
+			statement.setLong(1, id);
+			try (var rs = statement.executeQuery()) {
+				return rs.next() ? rs.getString(1) : null;
+			}
+		}
 	}
 
 	private static long count(String sql) throws SQLException {

@@ -69,14 +69,10 @@ final class SyncNodes implements AutoCloseable {
 		Files.createDirectories(log.getParent());
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-				"com.retailflow.LegacyAdapterTestApplication", "--server.port=" + port,
-				"--spring.datasource.url=" + postgres.jdbcUrl(), "--spring.datasource.username=" + postgres.username(),
-				"--spring.datasource.password=" + postgres.password(),
-				"--retailflow.legacy.datasource.url=" + legacy.jdbcUrl(),
-				"--retailflow.legacy.datasource.username=" + legacy.username(),
-				"--retailflow.legacy.datasource.password=" + legacy.password(), "--retailflow.legacy.sync.enabled=true",
-				"--retailflow.legacy.sync.poll-interval=50ms", "--retailflow.legacy.sync.lock-retry=500ms",
-				"--logging.level.com.retailflow.legacy=INFO"));
+				"com.retailflow.LegacyAdapterTestApplication", "--server.port=" + port));
+		command.addAll(TestDataSources.arguments(postgres, legacy));
+		command.addAll(List.of("--retailflow.legacy.sync.enabled=true", "--retailflow.legacy.sync.poll-interval=50ms",
+				"--retailflow.legacy.sync.lock-retry=500ms", "--logging.level.com.retailflow.legacy=INFO"));
 		for (String argument : extra) {
 			// An argument given here replaces the default of the same name (e.g. the datasource URL via a proxy).
 			String option = argument.substring(0, argument.indexOf('=') + 1);

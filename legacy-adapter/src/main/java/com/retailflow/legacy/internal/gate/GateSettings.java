@@ -8,18 +8,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The cut-over gate's thresholds ({@code retailflow.legacy.gate.*}); see ADR 0016 for why these values.
+ * The cut-over gate's thresholds ({@code retailflow.legacy.gate.*}); see ADR 0016 for why these values. The shadow
+ * thresholds are the proxy's ({@code retailflow.proxy.shadow.min-comparisons}, {@code max-difference-rate}).
  *
  * @param maxLag sync lag must be under this
  * @param maxReconciliationAge the last reconciliation must have finished within this
- * @param minShadowComparisons at least this many shadow comparisons must have been made
- * @param maxShadowDifferenceRate the shadow difference rate after legacy's noise must be at most this
  * @param dataModules per route module, the modules whose data its pages show (the catalog's pages show stock);
  *        a module not listed shows only its own
  */
 @ConfigurationProperties("retailflow.legacy.gate")
 public record GateSettings(@DefaultValue("5s") Duration maxLag, @DefaultValue("30m") Duration maxReconciliationAge,
-		@DefaultValue("200") long minShadowComparisons, @DefaultValue("0.01") double maxShadowDifferenceRate,
 		@DefaultValue Map<String, List<String>> dataModules) {
 
 	/** The modules whose data must be in sync before {@code module}'s route goes NEW. */

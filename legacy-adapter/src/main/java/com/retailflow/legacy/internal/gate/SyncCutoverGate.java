@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
  * <li>the last reconciliation of every data module finished within {@code max-reconciliation-age} and found no
  * drifting row (untranslatable rows, which the stream quarantines, are drift), and the change stream holds no row of
  * the module in quarantine now;</li>
- * <li>at least {@code min-shadow-comparisons} shadow comparisons, with a difference rate after legacy's own noise of
- * at most {@code max-shadow-difference-rate}.</li>
+ * <li>the proxy's shadow condition ({@link com.retailflow.proxy.ShadowSummary#gateFailures()}): enough shadow
+ * comparisons, and no field whose difference rate after legacy's own noise is over the limit.</li>
  * </ul>
  */
 @Component
@@ -106,18 +106,9 @@ class SyncCutoverGate implements CutoverGate {
 		}
 	}
 
+	/** The proxy's own shadow condition, so every gate of the shop applies the same one. */
 	private void checkShadow(String routeId, List<String> failures) {
-		var shadow = routes.getObject().shadowSummary(routeId);
-		if (shadow.comparisons() < settings.minShadowComparisons()) {
-			failures.add("shadow: %d comparisons, at least %d needed".formatted(shadow.comparisons(),
-					settings.minShadowComparisons()));
-		}
-		if (shadow.comparisons() > 0 && shadow.adjustedDifferenceRate() > settings.maxShadowDifferenceRate()) {
-			failures.add(String.format(Locale.ROOT,
-					"shadow: difference rate %.2f %% after %.2f %% legacy noise (%.2f %% measured), over %.2f %%",
-					shadow.adjustedDifferenceRate() * 100, shadow.noiseRate() * 100, shadow.differenceRate() * 100,
-					settings.maxShadowDifferenceRate() * 100));
-		}
+		failures.addAll(routes.getObject().shadowSummary(routeId).gateFailures());
 	}
 
 	private static String seconds(Duration duration) {

@@ -27,12 +27,15 @@ class ChangeStream implements SmartLifecycle {
 	private final LegacyCapture capture;
 	private final ChangeApplier applier;
 	private final StreamLag lag;
+	private final ChangeTrimming trimming;
 	private final SyncSettings settings;
 	private volatile boolean running;
 	private @Nullable Thread worker;
 
-	ChangeStream(StreamLock lock, LegacyCapture capture, ChangeApplier applier, StreamLag lag, SyncSettings settings) {
+	ChangeStream(StreamLock lock, LegacyCapture capture, ChangeApplier applier, StreamLag lag, ChangeTrimming trimming,
+			SyncSettings settings) {
 		this.lock = lock;
+		this.trimming = trimming;
 		this.capture = capture;
 		this.applier = applier;
 		this.lag = lag;
@@ -77,6 +80,7 @@ class ChangeStream implements SmartLifecycle {
 		boolean installed = false;
 		long lockCheckedAt = 0;
 		long measuredAt = 0;
+		long trimmedAt = System.nanoTime();
 		Duration backoff = settings.pollInterval();
 		while (running) {
 			try {
@@ -98,6 +102,10 @@ class ChangeStream implements SmartLifecycle {
 					lag.refresh();
 					measuredAt = System.nanoTime();
 				}
+				if (System.nanoTime() - trimmedAt >= settings.trimInterval().toNanos()) {
+					trimmedAt = System.nanoTime();
+					trim();
+				}
 				backoff = settings.pollInterval();
 				if (outcome.changes() < settings.batchSize()) {
 					pause(settings.pollInterval());
@@ -110,6 +118,16 @@ class ChangeStream implements SmartLifecycle {
 				pause(backoff);
 				backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
 			}
+		}
+	}
+
+	/** A failed trim is retried at the next interval; it never holds up applying changes. */
+	private void trim() {
+		try {
+			trimming.trim();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not trim applied changes from rf_change: {}", ex.toString());
 		}
 	}
 

@@ -15,11 +15,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        transaction runs (an id older than this belonged to a rolled-back transaction)
  * @param lockRetry how often an instance without the lock tries to take it (a dead holder is replaced within this
  *        plus the time PostgreSQL takes to notice the closed connection)
+ * @param changeRetention applied changes are deleted from legacy's change table once they are this old
+ * @param trimInterval how often the stream deletes applied changes
  */
 @ConfigurationProperties("retailflow.legacy.sync")
 public record SyncSettings(@DefaultValue("true") boolean enabled, @DefaultValue("100ms") Duration pollInterval,
 		@DefaultValue("500") int batchSize, @DefaultValue("15m") Duration gapRetention,
-		@DefaultValue("1s") Duration lockRetry) {
+		@DefaultValue("1s") Duration lockRetry, @DefaultValue("1h") Duration changeRetention,
+		@DefaultValue("1m") Duration trimInterval) {
 
 	public SyncSettings {
 		if (batchSize < 1) {

@@ -11,10 +11,11 @@ import com.retailflow.inventory.RangeChecksum;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One legacy table kept in sync with a module, described once: how its rows are read from legacy, translated, written
- * through the module's API, and compared with what the module stores. Backfill, the change stream, reconciliation
- * and repair are written against this interface only, so a new table (customers, orders) is a new implementation,
- * not new machinery.
+ * One legacy table kept in sync with a module, as the machinery sees it: how its rows are read from legacy, translated,
+ * written through the module's API, and compared with what the module stores. Backfill, the change stream,
+ * reconciliation and repair are written against this interface only. Its one implementation, {@link MappedTable},
+ * takes what differs per table from a {@link TableMapping}: a new table (customers, orders) is a new mapping, not new
+ * machinery.
  *
  * @param <K> the key reconciliation compares rows by, ordered by its bytes (numbers by value)
  */

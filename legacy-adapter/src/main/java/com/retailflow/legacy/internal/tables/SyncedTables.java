@@ -2,16 +2,25 @@ package com.retailflow.legacy.internal.tables;
 
 import java.util.List;
 
+import com.retailflow.legacy.internal.LegacyDatabase;
+
 import org.springframework.stereotype.Component;
 
-/** Every synced table, in the order a backfill copies them (categories before the products listed in them). */
+/**
+ * Every synced table, one per {@link TableMapping} bean, in the order a backfill copies them (the mappings'
+ * {@code @Order}: categories before the products listed in them).
+ */
 @Component
 public class SyncedTables {
 
 	private final List<SyncedTable<?>> tables;
 
-	SyncedTables(List<SyncedTable<?>> tables) {
-		this.tables = List.copyOf(tables);
+	SyncedTables(List<TableMapping<?, ?, ?>> mappings, LegacyDatabase legacy) {
+		this.tables = mappings.stream().<SyncedTable<?>>map(mapping -> synced(mapping, legacy)).toList();
+	}
+
+	private static <R, V, K> SyncedTable<K> synced(TableMapping<R, V, K> mapping, LegacyDatabase legacy) {
+		return new MappedTable<>(mapping, legacy);
 	}
 
 	public List<SyncedTable<?>> all() {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import com.retailflow.catalog.CatalogManagement;
+import com.retailflow.catalog.Category;
 import com.retailflow.catalog.Product;
 import com.retailflow.catalog.ProductId;
 import com.retailflow.catalog.ProductStatus;
@@ -23,7 +24,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the new side's state of a product or a SKU's stock into the legacy tables, once the new module is the
+ * Writes the new side's state of a product, the categories or a SKU's stock into the legacy tables, once the new module is the
  * system of record, so the legacy pages and reports that remain stay right.
  *
  * <p>State, not deltas: each write-back copies what the module holds NOW, so repeating one changes nothing and a
@@ -86,6 +87,44 @@ public class LegacyWriteBack {
 						product.description(), product.price().amount().floatValue(), statusCode(product.status()),
 						LocalDateTime.ofInstant(product.createdAt(), ZoneOffset.UTC))
 				.update();
+		});
+	}
+
+	/**
+	 * Copies the catalog's categories into legacy {@code categories}. The new side changes categories in bulk only
+	 * ({@link CatalogManagement#importCategories}, whose event does not say which), and legacy has a few dozen of
+	 * them, so all are copied; rows equal on both sides are left as they are.
+	 */
+	public void categories() {
+		if (!owners.newSideOwns("catalog")) {
+			return;
+		}
+		inWriteBackTransaction(jdbc -> {
+			jdbc.sql("SELECT id FROM categories FOR UPDATE").query(Long.class).list();
+			for (Category category : catalog.categories()) {
+				if (pending.pendingFor(jdbc, "categories", String.valueOf(category.id()))) {
+					continue; // legacy changed it since: the stream brings that over first
+				}
+				jdbc.sql("""
+						INSERT INTO categories (id, parent_id, name, slug) VALUES (?, ?, ?, ?)
+						ON DUPLICATE KEY UPDATE parent_id = VALUES(parent_id), name = VALUES(name), slug = VALUES(slug)""")
+					.params(category.id(), category.parentId(), category.name(), category.slug())
+					.update();
+			}
+		});
+	}
+
+	/** Deletes a category from legacy {@code categories} that the catalog no longer has. */
+	public void categoryRemoved(long id) {
+		if (!owners.newSideOwns("catalog")) {
+			return;
+		}
+		inWriteBackTransaction(jdbc -> {
+			jdbc.sql("SELECT id FROM categories WHERE id = ? FOR UPDATE").param(id).query(Long.class).optional();
+			if (pending.pendingFor(jdbc, "categories", String.valueOf(id)) || catalog.categoryById(id).isPresent()) {
+				return;
+			}
+			jdbc.sql("DELETE FROM categories WHERE id = ?").param(id).update();
 		});
 	}
 

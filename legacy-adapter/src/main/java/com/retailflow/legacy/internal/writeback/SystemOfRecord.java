@@ -3,14 +3,14 @@ package com.retailflow.legacy.internal.writeback;
 import java.util.Map;
 import java.util.Optional;
 
-import com.retailflow.proxy.Mode;
 import com.retailflow.proxy.RouteManagement;
+import com.retailflow.proxy.RouteView;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Which side owns a module's data: legacy until the route that serves the module's data to shoppers is
- * {@code NEW}, the new module from then on. Catalog data follows the {@code catalog} route; stock follows
+ * Which side owns a module's data: legacy until the route that serves the module's data to shoppers is cut over
+ * ({@code NEW}, or {@code CANARY} at 100 %), the new module from then on. Catalog data follows the {@code catalog} route; stock follows
  * {@code checkout}, where stock is taken (the catalog only shows it).
  */
 @Component
@@ -25,12 +25,9 @@ public class SystemOfRecord {
 		this.routes = routes;
 	}
 
-	/** Whether the new module is the system of record for its data (its owning route is NEW). */
+	/** Whether the new module is the system of record for its data (its owning route is cut over). */
 	public boolean newSideOwns(String module) {
-		return Optional.ofNullable(OWNING_ROUTE.get(module))
-			.flatMap(routes::route)
-			.filter(route -> route.mode() == Mode.NEW)
-			.isPresent();
+		return Optional.ofNullable(OWNING_ROUTE.get(module)).flatMap(routes::route).filter(RouteView::cutOver).isPresent();
 	}
 
 	/** The synced modules whose data the given route owns. */

@@ -1,5 +1,7 @@
 package com.retailflow.legacy.internal.writeback;
 
+import com.retailflow.catalog.CatalogImported;
+import com.retailflow.catalog.CategoryRemoved;
 import com.retailflow.catalog.PriceChanged;
 import com.retailflow.catalog.ProductChanged;
 import com.retailflow.inventory.StockChanged;
@@ -32,6 +34,18 @@ class WriteBackListeners {
 	@ApplicationModuleListener(id = ID_PREFIX + "price-changed")
 	void on(PriceChanged event) {
 		writeBack.product(event.productId());
+	}
+
+	@ApplicationModuleListener(id = ID_PREFIX + "catalog-imported")
+	void on(CatalogImported event) {
+		if (event.kind() == CatalogImported.Kind.CATEGORIES) {
+			writeBack.categories();
+		}
+	}
+
+	@ApplicationModuleListener(id = ID_PREFIX + "category-removed")
+	void on(CategoryRemoved event) {
+		writeBack.categoryRemoved(event.categoryId());
 	}
 
 	@ApplicationModuleListener(id = ID_PREFIX + "stock-changed")

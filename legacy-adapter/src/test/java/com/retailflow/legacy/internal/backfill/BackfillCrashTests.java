@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.retailflow.legacy.internal.reconciliation.Reconciliation;
+import com.retailflow.legacy.internal.TestDataSources;
 import com.retailflow.platform.testing.LegacyShop;
 import com.retailflow.platform.testing.TestDatabases;
 
@@ -48,12 +49,8 @@ class BackfillCrashTests {
 
 	@DynamicPropertySource
 	static void databases(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", POSTGRES::jdbcUrl);
-		registry.add("spring.datasource.username", POSTGRES::username);
-		registry.add("spring.datasource.password", POSTGRES::password);
-		registry.add("retailflow.legacy.datasource.url", LEGACY_DB::jdbcUrl);
-		registry.add("retailflow.legacy.datasource.username", LEGACY_DB::username);
-		registry.add("retailflow.legacy.datasource.password", LEGACY_DB::password);
+		TestDataSources.postgres(registry, POSTGRES);
+		TestDataSources.legacy(registry, LEGACY_DB);
 	}
 
 	@Autowired
@@ -108,15 +105,12 @@ class BackfillCrashTests {
 
 	Process start(String name) throws IOException {
 		var java = ProcessHandle.current().info().command().orElse("java");
-		var command = List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-				"com.retailflow.LegacyAdapterTestApplication", "--server.port=0", "--spring.main.banner-mode=off",
-				"--spring.datasource.url=" + POSTGRES.jdbcUrl(), "--spring.datasource.username=" + POSTGRES.username(),
-				"--spring.datasource.password=" + POSTGRES.password(),
-				"--retailflow.legacy.datasource.url=" + LEGACY_DB.jdbcUrl(),
-				"--retailflow.legacy.datasource.username=" + LEGACY_DB.username(),
-				"--retailflow.legacy.datasource.password=" + LEGACY_DB.password(),
-				"--retailflow.legacy.backfill-on-start=true", "--retailflow.legacy.backfill.chunk-size=300",
-				"--retailflow.legacy.reconciliation.interval=0");
+		List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp",
+				System.getProperty("java.class.path"), "com.retailflow.LegacyAdapterTestApplication", "--server.port=0",
+				"--spring.main.banner-mode=off"));
+		command.addAll(TestDataSources.arguments(POSTGRES, LEGACY_DB));
+		command.addAll(List.of("--retailflow.legacy.backfill-on-start=true", "--retailflow.legacy.backfill.chunk-size=300",
+				"--retailflow.legacy.reconciliation.interval=0"));
 		Files.createDirectories(Path.of("target"));
 		var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(name).toFile()).start();
 		processes.add(process);

@@ -8,6 +8,7 @@ import com.retailflow.catalog.CatalogManagement;
 import com.retailflow.catalog.ProductId;
 import com.retailflow.inventory.InventoryManagement;
 import com.retailflow.inventory.Sku;
+import com.retailflow.legacy.internal.TestDataSources;
 import com.retailflow.platform.testing.LegacyShop;
 import com.retailflow.platform.testing.TestDatabases;
 
@@ -46,9 +47,7 @@ class BackfillIntegrationTests {
 
 	@DynamicPropertySource
 	static void legacy(DynamicPropertyRegistry registry) {
-		registry.add("retailflow.legacy.datasource.url", LEGACY::jdbcUrl);
-		registry.add("retailflow.legacy.datasource.username", LEGACY::username);
-		registry.add("retailflow.legacy.datasource.password", LEGACY::password);
+		TestDataSources.legacy(registry, LEGACY);
 	}
 
 	@Autowired

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.retailflow.legacy.internal.SyncLag;
 import com.retailflow.legacy.internal.backfill.Backfill;
 import com.retailflow.legacy.internal.reconciliation.Reconciliation;
+import com.retailflow.legacy.internal.TestDataSources;
 import com.retailflow.platform.testing.LegacyShop;
 import com.retailflow.platform.testing.TestDatabases;
 import com.retailflow.proxy.CutoverGate;
@@ -38,10 +39,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The cut-over gate over real sync state: it opens when lag is low and a recent reconciliation found nothing, and
  * otherwise the flip to NEW is a 409 problem naming each failing condition with its figure; {@code force} still
  * overrides and is audited. The change stream's lag is a test double here (the stream is not part of this test);
- * shadow comparisons are not required ({@code min-shadow-comparisons=0}, see {@code GateShadowConditionTests}).
+ * shadow comparisons are not required ({@code retailflow.proxy.shadow.min-comparisons=0}, see {@code GateShadowConditionTests}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "retailflow.legacy.gate.min-shadow-comparisons=0", "retailflow.admin.users[0].username=admin",
+		properties = { "retailflow.proxy.shadow.min-comparisons=0", "retailflow.admin.users[0].username=admin",
 				"retailflow.admin.users[0].password=admin-secret", "retailflow.legacy.reconciliation.interval=0",
 				"retailflow.proxy.routes[0].id=catalog", "retailflow.proxy.routes[0].module=catalog",
 				"retailflow.proxy.routes[0].legacy-patterns=/product.php",
@@ -64,9 +65,7 @@ class CutoverGateIntegrationTests {
 
 	@DynamicPropertySource
 	static void legacy(DynamicPropertyRegistry registry) {
-		registry.add("retailflow.legacy.datasource.url", LEGACY_DB::jdbcUrl);
-		registry.add("retailflow.legacy.datasource.username", LEGACY_DB::username);
-		registry.add("retailflow.legacy.datasource.password", LEGACY_DB::password);
+		TestDataSources.legacy(registry, LEGACY_DB);
 	}
 
 	/** Stands in for the change stream's lag. */

@@ -14,7 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * (checkout) are closed with that reason.
  */
 @LegacyDatabase
-@SpringBootTest(properties = { "retailflow.legacy.gate.min-shadow-comparisons=1000",
+@SpringBootTest(properties = { "retailflow.proxy.shadow.min-comparisons=1000",
 		"retailflow.proxy.routes[0].id=catalog", "retailflow.proxy.routes[0].module=catalog",
 		"retailflow.proxy.routes[0].legacy-patterns=/product.php", "retailflow.proxy.routes[0].new-patterns=/products/**",
 		"retailflow.proxy.routes[1].id=checkout", "retailflow.proxy.routes[1].module=checkout",
@@ -26,7 +26,7 @@ class GateShadowConditionTests {
 
 	@Test
 	void tooFewShadowComparisonsCloseTheGate() {
-		assertThat(gate.check("catalog", "catalog").failures()).contains("shadow: 0 comparisons, at least 1000 needed");
+		assertThat(gate.check("catalog", "catalog").failures()).contains("only 0 shadow comparisons in the last 60 min; at least 1000 are needed");
 	}
 
 	@Test

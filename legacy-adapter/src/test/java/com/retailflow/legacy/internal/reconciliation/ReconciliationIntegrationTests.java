@@ -19,6 +19,7 @@ import com.retailflow.legacy.internal.backfill.Backfill;
 import com.retailflow.legacy.internal.reconciliation.ReconciliationReport.Difference;
 import com.retailflow.legacy.internal.reconciliation.ReconciliationReport.Kind;
 import com.retailflow.legacy.internal.reconciliation.ReconciliationReport.TableReport;
+import com.retailflow.legacy.internal.TestDataSources;
 import com.retailflow.platform.testing.LegacyShop;
 import com.retailflow.platform.testing.TestDatabases;
 
@@ -55,9 +56,7 @@ class ReconciliationIntegrationTests {
 
 	@DynamicPropertySource
 	static void legacy(DynamicPropertyRegistry registry) {
-		registry.add("retailflow.legacy.datasource.url", LEGACY_DB::jdbcUrl);
-		registry.add("retailflow.legacy.datasource.username", LEGACY_DB::username);
-		registry.add("retailflow.legacy.datasource.password", LEGACY_DB::password);
+		TestDataSources.legacy(registry, LEGACY_DB);
 	}
 
 	@Autowired

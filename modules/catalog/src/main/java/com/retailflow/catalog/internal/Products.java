@@ -52,18 +52,21 @@ class Products {
 	 * rows. Compared with a JDBC batch of single-row INSERTs this is one round trip, one parse and one plan per chunk
 	 * whatever the driver settings (no reWriteBatchedInserts needed). The WHERE clause skips rows that are already
 	 * identical, so a repeated backfill rewrites nothing: no dead tuples, no index churn, an honest "written" count.
+	 * These are the few rows of single writes (the change stream, the admin API): their full-text document is computed
+	 * here, so they are searchable through the index at once.
 	 */
 	private static final String UPSERT = """
 			INSERT INTO catalog.product AS p (id, sku, category_id, name, description, price, currency, status,
-			                                  created_at, updated_at)
+			                                  created_at, updated_at, search_document)
 			SELECT t.id, t.sku, t.category_id, t.name, t.description, t.price::numeric, t.currency, t.status,
-			       t.created_at::timestamptz, now()
+			       t.created_at::timestamptz, now(), catalog.search_document(t.name, t.description)
 			  FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
 			              ?::text[]) AS t(id, sku, category_id, name, description, price, currency, status, created_at)
 			ON CONFLICT (id) DO UPDATE
 			   SET sku = excluded.sku, category_id = excluded.category_id, name = excluded.name,
 			       description = excluded.description, price = excluded.price, currency = excluded.currency,
-			       status = excluded.status, created_at = excluded.created_at, updated_at = excluded.updated_at
+			       status = excluded.status, created_at = excluded.created_at, updated_at = excluded.updated_at,
+			       search_document = excluded.search_document
 			 WHERE (p.sku, p.category_id, p.name, p.description, p.price, p.currency, p.status, p.created_at)
 			       IS DISTINCT FROM (excluded.sku, excluded.category_id, excluded.name, excluded.description,
 			                         excluded.price, excluded.currency, excluded.status, excluded.created_at)
@@ -71,7 +74,9 @@ class Products {
 
 	/*
 	 * Bulk imports: COPY into a session-private staging table (created once per connection, emptied by TRUNCATE, which
-	 * leaves no dead rows behind), then one upsert from it with the same rules as UPSERT.
+	 * leaves no dead rows behind), then one upsert from it with the same rules as UPSERT, except the full-text
+	 * document: it is left pending (NULL; the table's trigger also drops a document whose text changed) and filled by
+	 * SearchDocuments afterwards, because computing and indexing it is most of the cost of a row.
 	 */
 	private static final String STAGING = """
 			CREATE TEMP TABLE IF NOT EXISTS catalog_product_import (id bigint, sku text, category_id bigint, name text,
@@ -269,7 +274,7 @@ class Products {
 				return Listing.EMPTY;
 			}
 			from.append(" CROSS JOIN (SELECT ").append(tsquery(terms, params)).append(" AS query) q");
-			where.append(" AND p.search_document @@ q.query");
+			where.append(" AND ").append(SearchDocuments.MATCHES);
 			ranked = true;
 		}
 		if (categoryIds != null) {
@@ -325,7 +330,7 @@ class Products {
 
 	private static String orderBy(ProductQuery query, boolean ranked) {
 		return switch (query.sort()) {
-			case RELEVANCE -> ranked ? "ts_rank_cd(p.search_document, q.query) DESC, p.id" : "p.id";
+			case RELEVANCE -> ranked ? "ts_rank_cd(" + SearchDocuments.DOCUMENT + ", q.query) DESC, p.id" : "p.id";
 			case PRICE_ASC -> "p.price, p.id";
 			case PRICE_DESC -> "p.price DESC, p.id";
 			case NAME -> "p.name, p.id";

@@ -72,7 +72,6 @@ public class RouteChanges implements RouteManagement {
 	private final MeterRegistry meters;
 	private final ShadowStats shadows;
 	private final ProxySettings settings;
-	private final double maxDifferenceRate;
 	private final Queue<PendingWrite> pending = new ConcurrentLinkedQueue<>();
 	private final ObjectProvider<OwnershipHandover> handovers;
 
@@ -85,7 +84,6 @@ public class RouteChanges implements RouteManagement {
 			ObjectProvider<OwnershipHandover> handovers) {
 		this.shadows = shadows;
 		this.handovers = handovers;
-		this.maxDifferenceRate = settings.shadow().maxDifferenceRate();
 		this.repository = repository;
 		this.table = table;
 		this.database = database;
@@ -134,8 +132,9 @@ public class RouteChanges implements RouteManagement {
 		// Whoever keeps the route's data in sync hands the system of record over first; a rollback goes ahead
 		// whatever the hand-over says.
 		try {
-			handovers.orderedStream()
-				.forEach(handover -> handover.beforeFlip(known.id(), known.module(), known.mode(), change.mode()));
+			Mode from = known.percentBp() >= 10_000 ? Mode.NEW : known.mode();
+			Mode to = gated ? Mode.NEW : change.mode();
+			handovers.orderedStream().forEach(handover -> handover.beforeFlip(known.id(), known.module(), from, to));
 		}
 		catch (RuntimeException ex) {
 			if (change.mode() != Mode.LEGACY) {
@@ -254,27 +253,10 @@ public class RouteChanges implements RouteManagement {
 				thresholds.ejection(), activeUntil, serving.heldBecause()));
 	}
 
-	/**
-	 * The gate's verdict plus the shadow condition: enough comparisons in the recent window, and no field whose
-	 * difference rate, after that field's own legacy noise, is over the limit.
-	 */
+	/** The gate's verdict plus the shadow condition ({@link ShadowSummary#gateFailures()}). */
 	private GateReport withShadow(String routeId, GateReport gateReport) {
-		var shadow = shadows.summary(routeId);
 		var failures = new java.util.ArrayList<>(gateReport.failures());
-		if (!shadow.sufficient()) {
-			failures.add(String.format(java.util.Locale.ROOT,
-					"only %d shadow comparisons in the last %d min; at least %d are needed", shadow.comparisons(),
-					shadow.window().toMinutes(), shadow.minimumComparisons()));
-		}
-		else if (shadow.adjustedDifferenceRate() > maxDifferenceRate) {
-			shadow.fields().forEach((field, rates) -> {
-				if (rates.adjustedRate() > maxDifferenceRate) {
-					failures.add(String.format(java.util.Locale.ROOT,
-							"shadow difference rate in '%s' %.2f%% (after %.2f%% legacy noise in it) is over %.2f%%",
-							field, rates.differenceRate() * 100, rates.noiseRate() * 100, maxDifferenceRate * 100));
-				}
-			});
-		}
+		failures.addAll(shadows.summary(routeId).gateFailures());
 		return failures.size() == gateReport.failures().size() ? gateReport : new GateReport(false, failures);
 	}
 

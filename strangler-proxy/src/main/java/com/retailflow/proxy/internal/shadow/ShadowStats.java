@@ -160,13 +160,13 @@ public class ShadowStats {
 				default -> dropsAndSkips[1] += n;
 			}
 		}, routeId, utc(Instant.now().minus(settings.window()).truncatedTo(ChronoUnit.MINUTES)));
-		return summarise(routeId, settings.window(), settings.minComparisons(), shadow, noise, dropsAndSkips[0],
-				dropsAndSkips[1]);
+		return summarise(routeId, settings.window(), settings.minComparisons(), settings.maxDifferenceRate(), shadow,
+				noise, dropsAndSkips[0], dropsAndSkips[1]);
 	}
 
 	/** Rates from counts; noise is subtracted field by field, never from the overall rate. */
-	static ShadowSummary summarise(String routeId, Duration window, long minimum, Map<String, Long> shadow,
-			Map<String, Long> noise, long drops, long skipped) {
+	static ShadowSummary summarise(String routeId, Duration window, long minimum, double maxDifferenceRate,
+			Map<String, Long> shadow, Map<String, Long> noise, long drops, long skipped) {
 		long comparisons = shadow.getOrDefault(COMPARISONS, 0L);
 		long noiseComparisons = noise.getOrDefault(COMPARISONS, 0L);
 		var names = new java.util.TreeSet<>(shadow.keySet());
@@ -186,7 +186,7 @@ public class ShadowStats {
 		long noiseDifferences = noise.getOrDefault(DIFFERING, 0L);
 		return new ShadowSummary(routeId, window, comparisons, differences, noiseComparisons, noiseDifferences, drops,
 				skipped, rate(differences, comparisons), rate(noiseDifferences, noiseComparisons), adjusted, fields,
-				minimum);
+				minimum, maxDifferenceRate);
 	}
 
 	/** Summary, the last hour by minute, and this instance's latest differing samples. */

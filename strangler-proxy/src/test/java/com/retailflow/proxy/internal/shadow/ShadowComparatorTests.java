@@ -139,7 +139,7 @@ class ShadowComparatorTests {
 	@Test
 	void noiseIsSubtractedPerFieldSoANoisyBannerCannotHideWrongPrices() {
 		// Legacy varies its banner on 30 % of pages; the new side has the banner noise and wrong prices on 30 %.
-		var summary = ShadowStats.summarise("catalog", Duration.ofHours(1), 10,
+		var summary = ShadowStats.summarise("catalog", Duration.ofHours(1), 10, 0.01,
 				Map.of("", 100L, "*", 45L, "banner", 30L, "price", 30L), Map.of("", 100L, "*", 30L, "banner", 30L), 0, 0);
 		assertThat(summary.noiseRate()).isEqualTo(0.3);
 		assertThat(summary.fields().get("banner").adjustedRate()).isZero();
@@ -147,7 +147,11 @@ class ShadowComparatorTests {
 		assertThat(summary.adjustedDifferenceRate()).as("the overall rate minus overall noise would be 0.15")
 			.isCloseTo(0.3, Offset.offset(1e-9));
 		assertThat(summary.sufficient()).isTrue();
-		assertThat(ShadowStats.summarise("catalog", Duration.ofHours(1), 200, Map.of("", 100L), Map.of(), 0, 0)
-			.sufficient()).isFalse();
+		assertThat(summary.gateFailures()).containsExactly(
+				"shadow difference rate in 'price' 30.00% (after 0.00% legacy noise in it) is over 1.00%");
+		var tooFew = ShadowStats.summarise("catalog", Duration.ofHours(1), 200, 0.01, Map.of("", 100L), Map.of(), 0, 0);
+		assertThat(tooFew.sufficient()).isFalse();
+		assertThat(tooFew.gateFailures())
+			.containsExactly("only 100 shadow comparisons in the last 60 min; at least 200 are needed");
 	}
 }
