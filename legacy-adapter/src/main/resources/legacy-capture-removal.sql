@@ -10,5 +10,8 @@ DROP TRIGGER IF EXISTS rf_products_delete;
 DROP TRIGGER IF EXISTS rf_stock_insert;
 DROP TRIGGER IF EXISTS rf_stock_update;
 DROP TRIGGER IF EXISTS rf_stock_delete;
+DROP TRIGGER IF EXISTS rf_customers_insert;
+DROP TRIGGER IF EXISTS rf_customers_update;
+DROP TRIGGER IF EXISTS rf_customers_delete;
 DROP TABLE IF EXISTS rf_change;
 DROP TABLE IF EXISTS rf_capture_history;

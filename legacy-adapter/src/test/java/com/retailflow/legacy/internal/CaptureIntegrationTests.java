@@ -57,7 +57,7 @@ class CaptureIntegrationTests {
 			.sql("SELECT version FROM rf_capture_history WHERE success = 1 AND version IS NOT NULL ORDER BY installed_rank")
 			.query(String.class)
 			.list()).containsExactly("0", "1", "2", "3");
-		assertThat(triggers()).hasSize(9);
+		assertThat(triggers()).hasSize(12);
 	}
 
 	@Test
@@ -157,7 +157,7 @@ class CaptureIntegrationTests {
 
 		// And it can come back: installing again starts a fresh history.
 		assertThat(capture.install()).isEqualTo(3);
-		assertThat(triggers()).hasSize(9);
+		assertThat(triggers()).hasSize(12);
 	}
 
 	private List<String> triggers() {

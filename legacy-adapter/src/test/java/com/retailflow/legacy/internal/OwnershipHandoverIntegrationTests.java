@@ -76,7 +76,7 @@ class OwnershipHandoverIntegrationTests {
 		flip("checkout", Mode.LEGACY);
 		backfill.run();
 		await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT COUNT(*) FROM information_schema.triggers "
-				+ "WHERE trigger_schema = DATABASE() AND trigger_name LIKE 'rf\\_%'") == 9);
+				+ "WHERE trigger_schema = DATABASE() AND trigger_name LIKE 'rf\\_%'") == 12);
 	}
 
 	@AfterEach
