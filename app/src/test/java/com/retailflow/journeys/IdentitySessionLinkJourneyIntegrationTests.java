@@ -120,6 +120,23 @@ class IdentitySessionLinkJourneyIntegrationTests extends AgainstLegacyShop {
 		assertThat(signedInOnLegacy(onNew)).isEqualTo("bob@example.com");
 	}
 
+	@Test
+	void shoppersStayThemselvesFromLegacyThroughCanaryAndNewBackToLegacy() throws Exception {
+		var onLegacy = new ShopperBrowser(port);
+		var onNew = new ShopperBrowser(port);
+		flipIdentity(onLegacy, "LEGACY");
+		signInOnLegacy(onLegacy, "alice@example.com", "alice1234");
+		signInOnLegacy(onNew, "bob@example.com", "bob1234");
+
+		for (String mode : new String[] { "CANARY", "NEW", "LEGACY" }) {
+			flipIdentity(onLegacy, mode);
+			assertThat(signedInOnLegacy(onLegacy)).as(mode).isEqualTo("alice@example.com");
+			assertThat(signedInOnNew(onLegacy)).as(mode).isEqualTo("alice@example.com");
+			assertThat(signedInOnLegacy(onNew)).as(mode).isEqualTo("bob@example.com");
+			assertThat(signedInOnNew(onNew)).as(mode).isEqualTo("bob@example.com");
+		}
+	}
+
 	/** Legacy's row, as the customers sync reads it. */
 	static LegacyCustomer legacyCustomer(String email) throws Exception {
 		var db = LEGACY.database();
