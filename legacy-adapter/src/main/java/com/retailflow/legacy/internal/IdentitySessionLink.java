@@ -1,5 +1,7 @@
 package com.retailflow.legacy.internal;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -73,9 +75,14 @@ class IdentitySessionLink implements LegacySessionLink {
 		});
 		response.addHeader("Set-Cookie", ResponseCookie.from(SessionBridge.COOKIE, renewed).path("/").httpOnly(true).build()
 			.toString());
-		// legacy's sign_in() sets these two as well; its sign-in form pre-fills the e-mail from the first
+		// legacy's sign_in() sets these two as well; its sign-in form pre-fills the e-mail from the first. PHP's
+		// setcookie() URL-encodes the value and PHP decodes it on reading, so "+" in an address must arrive as %2B.
 		response.addHeader("Set-Cookie",
-				ResponseCookie.from("remember_email", email).path("/").maxAge(Duration.ofDays(30)).build().toString());
+				ResponseCookie.from("remember_email", URLEncoder.encode(email, StandardCharsets.UTF_8))
+					.path("/")
+					.maxAge(Duration.ofDays(30))
+					.build()
+					.toString());
 		response.addHeader("Set-Cookie", ResponseCookie.from("last_login", String.valueOf(System.currentTimeMillis() / 1000))
 			.path("/")
 			.maxAge(Duration.ofDays(365))
