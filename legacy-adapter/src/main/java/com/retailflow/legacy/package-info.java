@@ -2,7 +2,7 @@
  * Legacy adapter: the anti-corruption layer to the legacy MariaDB schema (data sync, reconciliation, session bridge).
  */
 @NullMarked
-@ApplicationModule(displayName = "Legacy adapter", allowedDependencies = { "catalog", "catalog :: spi", "inventory", "kernel", "proxy", "orders", "identity" })
+@ApplicationModule(displayName = "Legacy adapter", allowedDependencies = { "catalog", "catalog :: spi", "identity", "identity :: spi", "inventory", "kernel", "orders", "proxy" })
 package com.retailflow.legacy;
 
 import org.jspecify.annotations.NullMarked;

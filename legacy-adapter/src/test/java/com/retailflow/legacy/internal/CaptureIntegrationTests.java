@@ -56,8 +56,8 @@ class CaptureIntegrationTests {
 		assertThat(legacy.jdbc()
 			.sql("SELECT version FROM rf_capture_history WHERE success = 1 AND version IS NOT NULL ORDER BY installed_rank")
 			.query(String.class)
-			.list()).containsExactly("0", "1", "2", "3", "10");
-		assertThat(triggers()).hasSize(15);
+			.list()).containsExactly("0", "1", "2", "3", "4", "10");
+		assertThat(triggers()).hasSize(18);
 	}
 
 	@Test
@@ -157,7 +157,7 @@ class CaptureIntegrationTests {
 
 		// And it can come back: installing again starts a fresh history.
 		assertThat(capture.install()).isEqualTo(4);
-		assertThat(triggers()).hasSize(15);
+		assertThat(triggers()).hasSize(18);
 	}
 
 	private List<String> triggers() {

@@ -76,7 +76,7 @@ class OwnershipHandoverIntegrationTests {
 		flip("checkout", Mode.LEGACY);
 		backfill.run();
 		await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT COUNT(*) FROM information_schema.triggers "
-				+ "WHERE trigger_schema = DATABASE() AND trigger_name LIKE 'rf\\_%'") == 15);
+				+ "WHERE trigger_schema = DATABASE() AND trigger_name LIKE 'rf\\_%'") == 18);
 	}
 
 	@AfterEach

@@ -1,6 +1,9 @@
 package com.retailflow.identity;
 
+import java.util.List;
 import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The identity module's API: accounts, their registration and changes, and the import of legacy customers.
@@ -24,9 +27,30 @@ public interface IdentityManagement {
 	 */
 	LegacyImport importLegacyCustomer(LegacyCustomer customer);
 
+	/**
+	 * Legacy deleted this customer: the account goes too (a session signed in as it ends at its next identity
+	 * request). Nothing happens for an unknown legacy id.
+	 */
+	void removeLegacyCustomer(long legacyId);
+
+	/**
+	 * The accounts of legacy customers with {@code fromLegacyId <= legacyId < toLegacyId} ({@code null}: unbounded),
+	 * in legacy id order: what reconciliation compares with legacy's {@code customers} rows.
+	 */
+	List<AccountDetails> legacyCustomerAccounts(@Nullable Long fromLegacyId, @Nullable Long toLegacyId);
+
 	Optional<AccountDetails> find(AccountId id);
 
 	Optional<AccountDetails> findByEmail(String email);
+
+	/** The account of legacy's {@code customers.id}, once it came over from legacy or was written back there. */
+	Optional<AccountDetails> findByLegacyId(long legacyId);
+
+	/**
+	 * The accounts legacy would not sign in as they sign in here, oldest first: what a rollback of identity to LEGACY
+	 * would do to them (docs/adr/0039-identity-rollback-and-legacy-passwords.md).
+	 */
+	List<StaleLegacyCopy> staleLegacyCopies();
 
 	/** @throws InvalidAccountData for an empty or overlong name */
 	AccountDetails changeName(AccountId id, String name);

@@ -57,6 +57,9 @@ public class Account extends AbstractAggregateRoot<Account> {
 	@Column(name = "legacy_id")
 	private @Nullable Long legacyId;
 
+	@Column(name = "legacy_stale_since")
+	private @Nullable Instant legacyStaleSince;
+
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "account_roles", schema = "identity", joinColumns = @JoinColumn(name = "account_id"))
 	@Column(name = "role")
@@ -184,6 +187,25 @@ public class Account extends AbstractAggregateRoot<Account> {
 		}
 		legacyId = id;
 		updatedAt = now;
+	}
+
+	/**
+	 * A change made here could not be written to legacy's row: until it is, legacy signs this shopper in only with
+	 * what it last held (or not at all, for a registration it never saw). The first failure's time is kept.
+	 */
+	void legacyCopyFailed(Instant now) {
+		if (legacyStaleSince == null) {
+			legacyStaleSince = now;
+		}
+	}
+
+	/** Legacy's row holds this account's e-mail, name and password again. */
+	void legacyCopyWritten() {
+		legacyStaleSince = null;
+	}
+
+	public @Nullable Instant legacyStaleSince() {
+		return legacyStaleSince;
 	}
 
 	void grant(Role role, Instant now) {

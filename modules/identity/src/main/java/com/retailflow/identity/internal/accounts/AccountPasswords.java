@@ -6,14 +6,19 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Stores a password re-hashed by a successful sign-in (the same password, a stronger hash). */
+/**
+ * What a successful sign-in does with the password it just checked: stores it re-hashed (the same password, a
+ * stronger hash), and writes it to legacy for an account whose legacy copy is stale.
+ */
 @Component
 public class AccountPasswords {
 
 	private final Accounts accounts;
+	private final LegacyCopy legacy;
 
-	AccountPasswords(Accounts accounts) {
+	AccountPasswords(Accounts accounts, LegacyCopy legacy) {
 		this.accounts = accounts;
+		this.legacy = legacy;
 	}
 
 	@Transactional
@@ -22,5 +27,11 @@ public class AccountPasswords {
 			found.upgradePassword(newHash, now);
 			accounts.save(found);
 		});
+	}
+
+	/** After a successful sign-in: a stale (or never written) legacy copy is written with the password just checked. */
+	@Transactional
+	public void signedIn(UUID account, String password, Instant now) {
+		accounts.findById(account).filter(found -> legacy.repair(found, password, now)).ifPresent(accounts::save);
 	}
 }

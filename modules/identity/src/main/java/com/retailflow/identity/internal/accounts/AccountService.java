@@ -31,11 +31,13 @@ class AccountService implements IdentityManagement {
 
 	private final Accounts accounts;
 	private final PasswordHashing passwords;
+	private final LegacyCopy legacy;
 	private final Clock clock;
 
-	AccountService(Accounts accounts, PasswordHashing passwords) {
+	AccountService(Accounts accounts, PasswordHashing passwords, LegacyCopy legacy) {
 		this.accounts = accounts;
 		this.passwords = passwords;
+		this.legacy = legacy;
 		this.clock = Clock.systemUTC();
 	}
 
@@ -47,7 +49,11 @@ class AccountService implements IdentityManagement {
 			throw new EmailAlreadyRegistered();
 		}
 		String hash = passwords.hashNew(registration.password());
-		return saveUnique(Account.register(email, name, hash, clock.instant())).details();
+		var now = clock.instant();
+		var account = Account.register(email, name, hash, now);
+		// legacy refuses an e-mail it already has (and this transaction rolls back), as its own registration does
+		legacy.registered(account, registration.password(), now);
+		return saveUnique(account).details();
 	}
 
 	@Override
@@ -82,6 +88,23 @@ class AccountService implements IdentityManagement {
 	}
 
 	@Override
+	public void removeLegacyCustomer(long legacyId) {
+		accounts.findByLegacyId(legacyId).ifPresent(accounts::delete);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public java.util.List<AccountDetails> legacyCustomerAccounts(@org.jspecify.annotations.Nullable Long fromLegacyId,
+			@org.jspecify.annotations.Nullable Long toLegacyId) {
+		return accounts
+			.findByLegacyIdGreaterThanEqualAndLegacyIdLessThanOrderByLegacyId(fromLegacyId == null ? 0 : fromLegacyId,
+					toLegacyId == null ? Long.MAX_VALUE : toLegacyId)
+			.stream()
+			.map(Account::details)
+			.toList();
+	}
+
+	@Override
 	@Transactional(readOnly = true)
 	public Optional<AccountDetails> find(AccountId id) {
 		return accounts.findById(id.value()).map(Account::details);
@@ -99,9 +122,27 @@ class AccountService implements IdentityManagement {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public Optional<AccountDetails> findByLegacyId(long legacyId) {
+		return accounts.findByLegacyId(legacyId).map(Account::details);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public java.util.List<com.retailflow.identity.StaleLegacyCopy> staleLegacyCopies() {
+		return accounts.findByLegacyStaleSinceIsNotNullOrderByLegacyStaleSince()
+			.stream()
+			.map(account -> new com.retailflow.identity.StaleLegacyCopy(account.accountId(), account.details().email(),
+					account.legacyId(), Objects.requireNonNull(account.legacyStaleSince())))
+			.toList();
+	}
+
+	@Override
 	public AccountDetails changeName(AccountId id, String name) {
 		Account account = load(id);
-		if (account.changeName(name, clock.instant())) {
+		var now = clock.instant();
+		if (account.changeName(name, now)) {
+			legacy.profileChanged(account, now);
 			accounts.save(account);
 		}
 		return account.details();
@@ -114,7 +155,9 @@ class AccountService implements IdentityManagement {
 		if (accounts.findByEmail(normalised.value()).filter(other -> !other.equals(account)).isPresent()) {
 			throw new EmailAlreadyRegistered();
 		}
-		if (account.changeEmail(normalised, clock.instant())) {
+		var now = clock.instant();
+		if (account.changeEmail(normalised, now)) {
+			legacy.profileChanged(account, now);
 			saveUnique(account);
 		}
 		return account.details();
@@ -126,7 +169,9 @@ class AccountService implements IdentityManagement {
 		if (!passwords.matches(currentPassword, account.passwordHash())) {
 			throw new WrongPassword();
 		}
-		account.changePassword(passwords.hashNew(newPassword), clock.instant());
+		var now = clock.instant();
+		account.changePassword(passwords.hashNew(newPassword), now);
+		legacy.passwordChanged(account, newPassword, now);
 		accounts.save(account);
 	}
 

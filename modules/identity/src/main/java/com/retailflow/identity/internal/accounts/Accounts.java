@@ -15,6 +15,10 @@ public interface Accounts extends CrudRepository<Account, UUID> {
 
 	Optional<Account> findByLegacyId(long legacyId);
 
+	java.util.List<Account> findByLegacyStaleSinceIsNotNullOrderByLegacyStaleSince();
+
+	java.util.List<Account> findByLegacyIdGreaterThanEqualAndLegacyIdLessThanOrderByLegacyId(long from, long to);
+
 	@Query("select count(a) > 0 from Account a join a.roles r where r = :role")
 	boolean existsWithRole(Role role);
 }

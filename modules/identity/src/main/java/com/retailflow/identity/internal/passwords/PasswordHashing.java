@@ -71,6 +71,11 @@ public final class PasswordHashing {
 		return LEGACY_PREFIX + legacy.wrap(md5Hex);
 	}
 
+	/** What legacy checks a password against: {@code md5($password)}. Only ever handed to legacy, never stored here. */
+	public static String legacyMd5(String raw) {
+		return LegacyMd5PasswordEncoder.md5Hex(raw);
+	}
+
 	public static boolean isLegacy(String encoded) {
 		return encoded.startsWith(LEGACY_PREFIX);
 	}

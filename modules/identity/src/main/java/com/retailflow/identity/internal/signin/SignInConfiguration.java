@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.ServletContext;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
@@ -21,10 +22,12 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.retailflow.identity.AdminAccounts;
+import com.retailflow.identity.IdentityManagement;
 import com.retailflow.identity.Role;
 import com.retailflow.identity.internal.accounts.AccountPasswords;
 import com.retailflow.identity.internal.accounts.Accounts;
 import com.retailflow.identity.internal.passwords.PasswordHashing;
+import com.retailflow.identity.spi.LegacySessionLink;
 
 /**
  * Sign-in for shoppers and admins: one {@code DaoAuthenticationProvider} each (admins: accounts with role ADMIN
@@ -73,12 +76,14 @@ class SignInConfiguration {
 	@Bean
 	SignIn signIn(Accounts accounts, AccountPasswords upgrades, PasswordHashing passwords, SignInThrottle throttle,
 			TransactionTemplate transactions, CsrfTokenRepository identityCsrfTokens,
-			@Value("${server.servlet.session.cookie.name:RFSESSION}") String sessionCookie) {
+			@Value("${server.servlet.session.cookie.name:RFSESSION}") String sessionCookie, IdentityManagement identity,
+			ObjectProvider<LegacySessionLink> legacySessionLink) {
 		var provider = throttled(new AccountUserDetails(accounts, upgrades, account -> true, transactions), passwords,
 				throttle);
 		var sessions = new CompositeSessionAuthenticationStrategy(List.of(new ChangeSessionIdAuthenticationStrategy(),
 				new CsrfAuthenticationStrategy(identityCsrfTokens)));
-		return new SignIn(new ProviderManager(provider), sessions, identityCsrfTokens, sessionCookie);
+		return new SignIn(new ProviderManager(provider), sessions, identityCsrfTokens, sessionCookie, identity,
+				new LegacySessions(legacySessionLink), upgrades);
 	}
 
 	@Bean

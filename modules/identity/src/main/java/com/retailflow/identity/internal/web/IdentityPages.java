@@ -35,4 +35,13 @@ public final class IdentityPages {
 
 	public record Problem(String title, String message) {
 	}
+
+	/** The console's rollback page: the summary, and each account legacy would not sign in as it signs in here. */
+	public record RollbackReport(String summary, int staleAccounts, List<StaleAccount> accounts) {
+	}
+
+	/** One account legacy would not sign in as it signs in on the new side, and what legacy takes from it. */
+	public record StaleAccount(String accountId, String email, @Nullable Long legacyId, String staleSince,
+			String onLegacyAfterRollback) {
+	}
 }

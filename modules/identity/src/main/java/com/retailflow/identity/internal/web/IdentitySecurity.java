@@ -24,6 +24,8 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import com.retailflow.identity.internal.signin.SignIn;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,7 +43,8 @@ class IdentitySecurity {
 			AccountPages.PROFILE, AccountPages.PROFILE + "/**", "/api/v1/auth/**" };
 
 	@Bean
-	SecurityFilterChain identityChain(HttpSecurity http, CsrfTokenRepository identityCsrfTokens) throws Exception {
+	SecurityFilterChain identityChain(HttpSecurity http, CsrfTokenRepository identityCsrfTokens, SignIn signIn)
+			throws Exception {
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/v1/auth/**");
 		return http.securityMatcher(PATHS)
 			.authorizeHttpRequests(requests -> requests.requestMatchers(AccountPages.PROFILE, AccountPages.PROFILE + "/**")
@@ -50,6 +53,8 @@ class IdentitySecurity {
 				.permitAll())
 			.addFilterBefore(new UnreadableForms(), CsrfFilter.class)
 			.csrf(csrf -> csrf.csrfTokenRepository(identityCsrfTokens))
+			// one sign-in for both systems: follow the legacy session (after the CSRF check, before authorisation)
+			.addFilterAfter(signIn.legacySessionFollower(), CsrfFilter.class)
 			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
 			.formLogin(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
