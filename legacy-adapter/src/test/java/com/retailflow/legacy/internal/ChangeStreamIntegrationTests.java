@@ -202,7 +202,7 @@ class ChangeStreamIntegrationTests {
 			.executeQuery("SELECT COUNT(*) FROM information_schema.triggers WHERE trigger_schema = DATABASE() "
 					+ "AND trigger_name LIKE 'rf\\_%'")) {
 			rs.next();
-			return rs.getInt(1) == 12;
+			return rs.getInt(1) == 18;
 		}
 	}
 

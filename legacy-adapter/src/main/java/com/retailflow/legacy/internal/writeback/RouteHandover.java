@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.retailflow.legacy.internal.sync.PendingLegacyChanges;
+import com.retailflow.legacy.internal.sync.SyncSettings;
 import com.retailflow.proxy.GateReport;
 import com.retailflow.proxy.Mode;
 import com.retailflow.proxy.OwnershipHandover;
@@ -12,6 +13,7 @@ import com.retailflow.proxy.RouteManagement.CutoverRefused;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.stereotype.Component;
 
@@ -30,10 +32,12 @@ class RouteHandover implements OwnershipHandover {
 
 	private final PendingLegacyChanges legacyChanges;
 	private final EventPublicationRegistry publications;
+	private final SyncSettings sync;
 
-	RouteHandover(PendingLegacyChanges legacyChanges, EventPublicationRegistry publications) {
+	RouteHandover(PendingLegacyChanges legacyChanges, EventPublicationRegistry publications, SyncSettings sync) {
 		this.legacyChanges = legacyChanges;
 		this.publications = publications;
+		this.sync = sync;
 	}
 
 	@Override
@@ -43,7 +47,22 @@ class RouteHandover implements OwnershipHandover {
 			return;
 		}
 		if (to == Mode.NEW) {
-			if (!legacyChanges.drain(modules, DRAIN_WITHIN)) {
+			if (!sync.enabled()) {
+				// Nothing is captured, so there is nothing to drain; only a forced flip gets here (the gate has no
+				// figures without sync), and whoever forced it takes legacy's later changes as lost to the new side.
+				log.warn("Route {} goes NEW with sync off (retailflow.legacy.sync.enabled=false): legacy changes of {} "
+						+ "made from now on do not reach the new side", routeId, modules);
+				return;
+			}
+			boolean drained;
+			try {
+				drained = legacyChanges.drain(modules, DRAIN_WITHIN);
+			}
+			catch (DataAccessException ex) {
+				throw new CutoverRefused(GateReport.closed("the legacy changes of " + String.join(", ", modules)
+						+ " cannot be read, so they cannot be handed over: " + ex.getMostSpecificCause().getMessage()));
+			}
+			if (!drained) {
 				throw new CutoverRefused(GateReport.closed("legacy changes of " + String.join(", ", modules)
 						+ " are still pending after " + DRAIN_WITHIN.toSeconds() + " s; the new side cannot take over yet"));
 			}

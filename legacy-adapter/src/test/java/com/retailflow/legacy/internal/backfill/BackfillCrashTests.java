@@ -87,7 +87,7 @@ class BackfillCrashTests {
 		// Legacy keeps changing while the app is down; the change stream replays it from the recorded position.
 		LEGACY.sql("INSERT INTO rf_change (table_name, row_key, op) VALUES ('products', '3', 'U')").update();
 		var second = start("second");
-		await(second, () -> progress.all().size() == 3 && progress.all().stream().allMatch(BackfillProgress.State::completed)
+		await(second, () -> progress.all().size() == 5 && progress.all().stream().allMatch(BackfillProgress.State::completed)
 				? java.util.Optional.of(true) : java.util.Optional.empty());
 		second.destroy();
 		second.waitFor();

@@ -148,10 +148,10 @@ class ReconciliationIntegrationTests {
 		assertThat(post("/admin/api/sync/catalog/reconcile", null).statusCode()).isIn(401, 403);
 		assertThat(post("/admin/api/sync/catalog/reconcile", "viewer:viewer").statusCode()).isEqualTo(403);
 
-		var unknown = post("/admin/api/sync/orders/reconcile", "admin:admin-secret");
+		var unknown = post("/admin/api/sync/wishlists/reconcile", "admin:admin-secret");
 		assertThat(unknown.statusCode()).isEqualTo(404);
 		assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
-		assertThat(unknown.body()).contains("\"title\":\"Unknown module\"").contains("No synced module 'orders'");
+		assertThat(unknown.body()).contains("\"title\":\"Unknown module\"").contains("No synced module 'wishlists'");
 
 		var report = post("/admin/api/sync/inventory/reconcile", "admin:admin-secret");
 		assertThat(report.statusCode()).isEqualTo(200);
