@@ -33,6 +33,12 @@ final class Shop {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET());
 	}
 
+	Response post(String path, String form) {
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form)));
+	}
+
 	Response admin(String method, String path, @Nullable String json) {
 		var request = HttpRequest.newBuilder(URI.create(base + path))
 			.header("Authorization", ADMIN)

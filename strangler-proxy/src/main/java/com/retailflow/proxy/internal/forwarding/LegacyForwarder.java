@@ -95,7 +95,7 @@ public class LegacyForwarder implements LegacySide {
 		var bulkhead = breakers.bulkhead();
 		if (!bulkhead.tryAcquirePermission()) {
 			ProxyErrors.write(request, response, 503, "The shop is busy",
-					"The shop is very busy right now. Please try again in a few seconds.", 5);
+					"Too many shoppers are waiting for this part of the shop. Please try again in a few seconds.", 5);
 			return;
 		}
 		try {
@@ -141,6 +141,10 @@ public class LegacyForwarder implements LegacySide {
 				breaker.releasePermission();
 			}
 			recorded = true;
+			if (failure != null) {
+				// Only now: a shopper who retries at once must find the failure already counted.
+				fail(request, response, target, failure);
+			}
 		}
 		catch (IOException brokeOffAfterCommit) {
 			breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, brokeOffAfterCommit);
@@ -154,7 +158,10 @@ public class LegacyForwarder implements LegacySide {
 		}
 	}
 
-	/** Sends the request with the route's timeouts and streams legacy's answer; the failure it answered, or null. */
+	/**
+	 * Sends the request with the route's timeouts and streams legacy's answer; the failure before commit, not yet
+	 * answered, or null.
+	 */
 	private @Nullable ForwardingFailure exchange(HttpServletRequest request, HttpServletResponse response,
 			String target, String routeId, long length, long limit) throws IOException {
 		var outbound = new BasicClassicHttpRequest(request.getMethod(), legacy, target);
@@ -171,7 +178,7 @@ public class LegacyForwarder implements LegacySide {
 			answer = client.executeOpen(legacy, outbound, context);
 		}
 		catch (IOException ex) {
-			return fail(request, response, target, ForwardingFailure.of(ex));
+			return ForwardingFailure.of(ex);
 		}
 		try (answer) {
 			copyResponse(request, response, answer);
@@ -185,7 +192,7 @@ public class LegacyForwarder implements LegacySide {
 		}
 		catch (IOException ex) {
 			if (!response.isCommitted()) {
-				return fail(request, response, target, ForwardingFailure.of(ex));
+				return ForwardingFailure.of(ex);
 			}
 			// Part of legacy's answer already went out; the only honest thing left is to cut the connection.
 			log.warn("Legacy answer to {} {} broke off after the response was committed: {}", request.getMethod(),
@@ -208,14 +215,13 @@ public class LegacyForwarder implements LegacySide {
 			.build();
 	}
 
-	private ForwardingFailure fail(HttpServletRequest request, HttpServletResponse response, String target,
+	private void fail(HttpServletRequest request, HttpServletResponse response, String target,
 			ForwardingFailure failure) throws IOException {
 		if (failure.legacysFault()) {
 			log.warn("Legacy shop at {} failed on {} {}: {}", legacy, request.getMethod(), target, failure.cause().toString());
 		}
 		ProxyErrors.write(request, response, failure.status(), failure.title(), failure.detail(),
 				failure.retryAfterSeconds());
-		return failure;
 	}
 
 	private void copyResponse(HttpServletRequest request, HttpServletResponse response, ClassicHttpResponse answer) {
