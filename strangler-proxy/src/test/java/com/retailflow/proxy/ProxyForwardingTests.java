@@ -114,6 +114,7 @@ class ProxyForwardingTests extends AgainstLegacyShop {
 		assertThat(header(headers, "Forwarded")).isNull();
 		assertThat(header(headers, "X-Real-IP")).isNull();
 		assertThat(header(headers, "X-Forwarded-Host")).isEqualTo("127.0.0.1:" + port);
+		assertThat(header(headers, "X-Forwarded-Port")).isEqualTo(String.valueOf(port));
 		assertThat(header(headers, "X-Forwarded-Proto")).isEqualTo("http");
 	}
 

@@ -263,7 +263,7 @@ public class LegacyForwarder implements LegacySide {
 		outbound.addHeader("X-Forwarded-For", request.getRemoteAddr());
 		outbound.addHeader("X-Forwarded-Proto", request.getScheme());
 		outbound.addHeader("X-Forwarded-Host", publicOrigin.host(request));
-		outbound.addHeader("X-Forwarded-Port", String.valueOf(request.getServerPort()));
+		outbound.addHeader("X-Forwarded-Port", String.valueOf(publicOrigin.port(request)));
 	}
 
 	private static Set<String> connectionTokens(ClassicHttpResponse answer) {
