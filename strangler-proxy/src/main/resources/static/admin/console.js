@@ -16,6 +16,7 @@ function row(route) {
   return `<tr data-route="${id}" class="${route.id === selected ? 'selected' : ''}">
     <td><a href="#" class="select" data-route="${id}">${id}</a></td><td>${esc(route.module)}</td>
     <td><span class="mode ${esc(route.mode)}" data-mode>${esc(route.mode)}</span></td><td data-percent>${esc(route.percent)}</td>
+    <td><span class="breaker ${esc(route.legacyBreaker)}" data-breaker>${esc(route.legacyBreaker)}</span></td>
     <td>${esc(new Date(route.updatedAt).toLocaleString())}<br><small>${esc(route.updatedBy)}</small></td>
     <td class="flip"><select name="mode"><option>LEGACY</option><option>SHADOW</option><option>CANARY</option><option>NEW</option></select>
       <input type="number" name="percent" min="0" max="100" step="0.01" placeholder="%">
@@ -32,7 +33,8 @@ async function loadRoutes() {
   const editing = tbody.contains(document.activeElement);
   if (!editing) tbody.innerHTML = routes.map(row).join('');
   else routes.forEach(r => { const tr = tbody.querySelector(`tr[data-route="${CSS.escape(r.id)}"]`);
-    if (tr) { tr.querySelector('[data-mode]').textContent = r.mode; tr.querySelector('[data-mode]').className = 'mode ' + r.mode; tr.querySelector('[data-percent]').textContent = r.percent; } });
+    if (tr) { tr.querySelector('[data-mode]').textContent = r.mode; tr.querySelector('[data-mode]').className = 'mode ' + r.mode; tr.querySelector('[data-percent]').textContent = r.percent;
+      tr.querySelector('[data-breaker]').textContent = r.legacyBreaker; tr.querySelector('[data-breaker]').className = 'breaker ' + r.legacyBreaker; } });
   document.getElementById('selected-route').textContent = selected;
 }
 async function flip(routeId, change) {

@@ -10,9 +10,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * A route as the admin API and other modules see it. {@code percent} has at most two decimals; {@code mode}
  * is the mode the migration team chose (an automatic fallback does not change it, see {@code fallback}).
+ * {@code legacyBreaker} is the state of the circuit breaker around the route's legacy side on the instance that
+ * answers: {@code CLOSED} (legacy is called), {@code OPEN} (legacy is down: shoppers get 503 at once) or
+ * {@code HALF_OPEN} (a few probe requests are let through).
  */
 public record RouteView(String id, String module, List<String> patterns, List<String> newPatterns, Mode mode,
-		BigDecimal percent, Instant updatedAt, String updatedBy, Fallback fallback) {
+		BigDecimal percent, Instant updatedAt, String updatedBy, Fallback fallback, String legacyBreaker) {
 
 	/** Whether everyone is sent to the new side: {@code NEW}, or {@code CANARY} at 100 %. Such a route is cut over. */
 	public boolean cutOver() {

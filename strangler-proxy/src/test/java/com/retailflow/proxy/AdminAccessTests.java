@@ -3,7 +3,6 @@ package com.retailflow.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -19,7 +18,6 @@ class AdminAccessTests extends AgainstLegacyShop {
 	static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 	static final List<String> API_PATHS = List.of("/admin/api/routes", "/admin/api/routes/catalog",
 			"/admin/api/routes/catalog/shadow", "/admin/api/no-such-endpoint");
-	static final Pattern SESSION = Pattern.compile("RETAILFLOW_ADMIN=([^;]+)");
 	static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	@Test
@@ -75,7 +73,7 @@ class AdminAccessTests extends AgainstLegacyShop {
 	void theConsoleSessionHasItsOwnCookieAndNeverSkipsCsrf() {
 		int audited = history("catalog");
 		var login = ProxyHttp.get(proxy(), "/admin/login");
-		String preSession = session(login);
+		String preSession = ProxyHttp.cookie(login, "RETAILFLOW_ADMIN");
 		var csrf = CSRF.matcher(login.body());
 		assertThat(csrf.find()).as(login.body()).isTrue();
 		var signedIn = ProxyHttp.send(ProxyHttp.request(proxy(), "/admin/login")
@@ -84,12 +82,10 @@ class AdminAccessTests extends AgainstLegacyShop {
 			.POST(HttpRequest.BodyPublishers.ofString("username=admin&password=admin-secret&_csrf=" + csrf.group(1)))
 			.build());
 		assertThat(signedIn.statusCode()).isEqualTo(302);
-		String cookie = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("RETAILFLOW_ADMIN="))
-			.findFirst()
-			.orElseThrow();
+		String cookie = ProxyHttp.setCookie(signedIn, "RETAILFLOW_ADMIN");
 		assertThat(cookie).contains("Path=/admin").contains("HttpOnly").contains("SameSite=Strict");
 		assertThat(signedIn.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
-		String session = session(signedIn);
+		String session = ProxyHttp.cookie(signedIn, "RETAILFLOW_ADMIN");
 		assertThat(ProxyHttp.send(ProxyHttp.request(proxy(), "/admin").header("Cookie", "RETAILFLOW_ADMIN=" + session).build())
 			.statusCode()).as("signed in").isEqualTo(200);
 
@@ -139,16 +135,6 @@ class AdminAccessTests extends AgainstLegacyShop {
 			.contains("components");
 	}
 
-	static String session(HttpResponse<String> response) {
-		return response.headers()
-			.allValues("Set-Cookie")
-			.stream()
-			.map(SESSION::matcher)
-			.filter(java.util.regex.Matcher::find)
-			.map(m -> m.group(1))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no console session cookie in " + response.headers().map()));
-	}
 
 	int history(String route) {
 		return JSON.readTree(ProxyHttp.admin(proxy(), "GET", "/admin/api/routes/" + route + "/history", null, "admin",

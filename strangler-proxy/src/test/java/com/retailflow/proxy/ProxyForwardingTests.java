@@ -114,6 +114,7 @@ class ProxyForwardingTests extends AgainstLegacyShop {
 		assertThat(header(headers, "Forwarded")).isNull();
 		assertThat(header(headers, "X-Real-IP")).isNull();
 		assertThat(header(headers, "X-Forwarded-Host")).isEqualTo("127.0.0.1:" + port);
+		assertThat(header(headers, "X-Forwarded-Port")).isEqualTo(String.valueOf(port));
 		assertThat(header(headers, "X-Forwarded-Proto")).isEqualTo("http");
 	}
 
@@ -183,9 +184,10 @@ class ProxyForwardingTests extends AgainstLegacyShop {
 		ProxyHttp.get(proxy(), "/_debug/echo.php?warm=1");
 		var before = serverPlatformThreads();
 		var failures = new java.util.concurrent.ConcurrentLinkedQueue<Integer>();
-		// php -S has 4 workers: 48 concurrent requests queue there (behind the proxy) without timing out.
+		// php -S has 4 workers: 48 concurrent requests queue there (behind the proxy) without timing out. 180 in all
+		// stay within the bulkhead (0.75 of the 256 pooled connections), which would refuse the rest with 503.
 		try (var load = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-			for (int i = 0; i < 240; i++) {
+			for (int i = 0; i < 180; i++) {
 				int n = i;
 				load.submit(() -> {
 					if (n % 48 == 0) {
@@ -202,7 +204,7 @@ class ProxyForwardingTests extends AgainstLegacyShop {
 		assertThat(failures).isEmpty();
 		var added = new java.util.TreeSet<>(serverPlatformThreads());
 		added.removeAll(before);
-		assertThat(added).as("platform threads added under 240 concurrent requests").hasSizeLessThan(4);
+		assertThat(added).as("platform threads added under 180 concurrent requests").hasSizeLessThan(4);
 	}
 
 	/** Live platform threads, minus the test's own HTTP client (java.net.http runs on a cached platform pool). */

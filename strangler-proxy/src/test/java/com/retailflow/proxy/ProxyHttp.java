@@ -41,6 +41,23 @@ final class ProxyHttp {
 		return send(builder.build());
 	}
 
+	/** The whole {@code Set-Cookie} header the answer sets for the cookie, attributes included. */
+	static String setCookie(HttpResponse<?> response, String name) {
+		return response.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter(c -> c.startsWith(name + "="))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no " + name + " cookie in " + response.headers().map()));
+	}
+
+	/** The value of a cookie the answer sets. */
+	static String cookie(HttpResponse<?> response, String name) {
+		String header = setCookie(response, name);
+		int end = header.indexOf(';');
+		return header.substring(name.length() + 1, end < 0 ? header.length() : end);
+	}
+
 	static String basic(String user, String password) {
 		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}

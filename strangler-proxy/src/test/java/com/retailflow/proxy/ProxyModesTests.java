@@ -2,7 +2,6 @@ package com.retailflow.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +118,7 @@ class ProxyModesTests extends AgainstLegacyShop {
 		String shopper = UUID.randomUUID().toString();
 		var first = ProxyHttp.get(proxy(), "/products/5", "Cookie", "rf_shopper=" + shopper);
 		assertThat(first.headers().firstValue("X-Served-By")).hasValue("new");
-		String visit = cookie(first, "rf_visit");
+		String visit = ProxyHttp.cookie(first, "rf_visit");
 
 		ProxyHttp.flip(proxy(), "catalog", "CANARY", "0", false);
 		assertThat(sideOf("/products/5", "rf_shopper=" + shopper + "; rf_visit=" + visit)).as("same visit drains on new")
@@ -136,7 +135,7 @@ class ProxyModesTests extends AgainstLegacyShop {
 		String shopper = UUID.randomUUID().toString();
 		var first = ProxyHttp.get(proxy(), "/products/5", "Cookie", "rf_shopper=" + shopper);
 		assertThat(first.headers().firstValue("X-Served-By")).hasValue("new");
-		String visit = cookie(first, "rf_visit");
+		String visit = ProxyHttp.cookie(first, "rf_visit");
 
 		assertThat(ProxyHttp.flip(proxy(), "catalog", "CANARY", "0", false).statusCode()).isEqualTo(200);
 		assertThat(sideOf("/products/5", "rf_shopper=" + shopper + "; rf_visit=" + visit)).as("the visit finishes on new")
@@ -150,7 +149,7 @@ class ProxyModesTests extends AgainstLegacyShop {
 		String shopper = UUID.randomUUID().toString();
 		var first = ProxyHttp.get(proxy(), "/products/6", "Cookie", "rf_shopper=" + shopper);
 		assertThat(first.headers().firstValue("X-Served-By")).hasValue("new");
-		String visit = cookie(first, "rf_visit");
+		String visit = ProxyHttp.cookie(first, "rf_visit");
 		ProxyHttp.flip(proxy(), "catalog", "LEGACY", null, false);
 		ProxyHttp.flip(proxy(), "catalog", "CANARY", "0", false);
 		assertThat(sideOf("/products/6", "rf_shopper=" + shopper + "; rf_visit=" + visit)).isEqualTo("legacy");
@@ -163,7 +162,7 @@ class ProxyModesTests extends AgainstLegacyShop {
 			.encodeToString("me|catalog".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		var response = ProxyHttp.get(proxy(), "/products/1", "Cookie", "rf_visit=" + forged);
 		assertThat(response.headers().firstValue("X-Served-By")).hasValue("legacy");
-		String genuine = cookie(ProxyHttp.get(proxy(), "/products/1"), "rf_visit");
+		String genuine = ProxyHttp.cookie(ProxyHttp.get(proxy(), "/products/1"), "rf_visit");
 		String tampered = (genuine.charAt(0) == 'A' ? "B" : "A") + genuine.substring(1);
 		assertThat(sideOf("/products/1", "rf_visit=" + tampered)).isEqualTo("legacy");
 	}
@@ -182,7 +181,7 @@ class ProxyModesTests extends AgainstLegacyShop {
 			String shopper = UUID.randomUUID().toString();
 			var first = ProxyHttp.get(proxy(), "/products/2", "Cookie", "rf_shopper=" + shopper);
 			String side = first.headers().firstValue("X-Served-By").orElseThrow();
-			String visit = cookie(first, "rf_visit");
+			String visit = ProxyHttp.cookie(first, "rf_visit");
 			String signedIn = "rf_shopper=" + shopper + "; rf_visit=" + visit + "; test_customer=" + (1000 + i);
 			assertThat(sideOf("/products/2", signedIn)).isEqualTo(side);
 		}
@@ -215,15 +214,4 @@ class ProxyModesTests extends AgainstLegacyShop {
 		assertThat(response.statusCode()).isEqualTo(200);
 		return JSON.readTree(response.body());
 	}
-
-	static String cookie(HttpResponse<String> response, String name) {
-		return response.headers()
-			.allValues("Set-Cookie")
-			.stream()
-			.filter(c -> c.startsWith(name + "="))
-			.map(c -> c.substring(name.length() + 1, c.indexOf(';')))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no " + name + " cookie in " + response.headers().map()));
-	}
-
 }

@@ -68,6 +68,23 @@ class ProxyShadowTests extends AgainstLegacyShop {
 	}
 
 	@Test
+	void aClientsOwnInternalHeadersNeverReachTheNewSide() throws InterruptedException {
+		assertThat(ProxyHttp.flip(proxy(), "mirror", "NEW", null, true).statusCode()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> ProxyHttp.get(proxy(), "/mirror/headers.txt").headers().firstValue("X-Served-By"),
+					servedBy -> servedBy.equals(java.util.Optional.of("new")));
+		NewSideController.seen.clear();
+		var response = ProxyHttp.get(proxy(), "/mirror/headers.txt", "X-RetailFlow-Shadow", "1",
+				"X-RetailFlow-Shadow-Token", "guessed", "Accept-Language", "fr");
+		assertThat(response.headers().firstValue("X-Served-By")).hasValue("new");
+		var seen = NewSideController.seen.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+		assertThat(seen).as("the new side answered").isNotNull();
+		assertThat(seen).doesNotContainKeys("x-retailflow-shadow", "x-retailflow-shadow-token")
+			.containsEntry("accept-language", "fr")
+			.containsEntry("(shadow copy)", "false");
+	}
+
+	@Test
 	void theNewSideHandlesAtMostWorkersCopiesAtOnceAndSlowOnesAreCancelled() {
 		NewSideController.slowMostAtOnce.set(0);
 		int interruptedBefore = NewSideController.slowInterrupted.get();

@@ -14,8 +14,8 @@ import org.springframework.util.unit.DataSize;
  * Configuration of the strangler proxy ({@code retailflow.proxy.*}).
  *
  * @param legacyUrl where the legacy shop answers
- * @param connectTimeout how long to wait for a connection to legacy before answering 502
- * @param readTimeout how long to wait for legacy's answer before answering 504
+ * @param connectTimeout how long to wait for a connection to legacy before answering 502 (a route may set its own)
+ * @param readTimeout how long to wait for legacy's answer before answering 504 (a route may set its own)
  * @param maxBodySize request bodies above this are refused with 413 (legacy's own nginx allows 20 MB)
  * @param maxConnections the outbound pool size (per legacy host)
  * @param servedByHeader whether to add {@code X-Served-By: legacy|new}
@@ -25,16 +25,69 @@ import org.springframework.util.unit.DataSize;
  * @param shadow shadow traffic and comparison
  * @param database the proxy's own connections to the route table
  * @param visits the visit cookie that keeps a shopper on one side
+ * @param breaker the circuit breaker around each route's legacy side
+ * @param bulkhead how much of the outbound pool legacy's requests may hold at once
+ * @param legacyRoutes timeouts and breaker thresholds of single routes' legacy side, by route id (unset values
+ *        come from the defaults)
  * @param publicUrl the shop's public origin ({@code https://shop.example}) for rewritten redirects and
  *        {@code X-Forwarded-Host}; unset, the request's own host is used (which the client chooses)
  */
 @ConfigurationProperties("retailflow.proxy")
 public record ProxySettings(@DefaultValue("http://127.0.0.1:8081") URI legacyUrl,
-		@DefaultValue("1s") Duration connectTimeout, @DefaultValue("30s") Duration readTimeout,
+		@DefaultValue("2s") Duration connectTimeout, @DefaultValue("10s") Duration readTimeout,
 		@DefaultValue("20MB") DataSize maxBodySize, @DefaultValue("256") int maxConnections,
 		@DefaultValue("true") boolean servedByHeader, @DefaultValue("500ms") Duration refreshInterval,
 		@DefaultValue List<RouteSeed> routes, @DefaultValue Fallback fallback, @DefaultValue Shadow shadow,
-		@DefaultValue Database database, @DefaultValue VisitCookie visits, @Nullable URI publicUrl) {
+		@DefaultValue Database database, @DefaultValue VisitCookie visits, @DefaultValue Breaker breaker,
+		@DefaultValue Bulkhead bulkhead, @DefaultValue Map<String, LegacyRoute> legacyRoutes, @Nullable URI publicUrl) {
+
+	/** The timeouts and breaker thresholds of one route's legacy side ({@code none}: requests no route matches). */
+	public LegacyPolicy legacyPolicy(String routeId) {
+		var own = legacyRoutes.getOrDefault(routeId, LegacyRoute.NONE);
+		return new LegacyPolicy(or(own.connectTimeout(), connectTimeout), or(own.readTimeout(), readTimeout),
+				or(own.failureRate(), breaker.failureRate()), or(own.minimumCalls(), breaker.minimumCalls()),
+				or(own.window(), breaker.window()), or(own.openFor(), breaker.openFor()), breaker.probes());
+	}
+
+	private static <T> T or(@Nullable T own, T fallback) {
+		return own == null ? fallback : own;
+	}
+
+	/**
+	 * The circuit breaker around legacy, one per route: over the last {@code window} calls (once at least
+	 * {@code minimumCalls} were made), when the share of calls that timed out or could not connect reaches
+	 * {@code failureRate} percent, it opens: legacy is not called for {@code openFor}, shoppers get a 503 at once.
+	 * Then {@code probes} calls are let through; if they succeed it closes, else it opens again.
+	 */
+	public record Breaker(@DefaultValue("50") int failureRate, @DefaultValue("10") int minimumCalls,
+			@DefaultValue("20") int window, @DefaultValue("10s") Duration openFor, @DefaultValue("3") int probes) {
+	}
+
+	/**
+	 * @param maxShare the share of {@code max-connections} that requests to legacy may hold at once, all routes
+	 *        together; a request beyond it is answered 503 at once, never queued. The rest of the pool is kept
+	 *        for the new side's replays of failed safe requests.
+	 */
+	public record Bulkhead(@DefaultValue("0.75") double maxShare) {
+	}
+
+	/** How many requests to legacy may be in flight at once before the bulkhead refuses more. */
+	public int legacyConcurrency() {
+		return Math.max(1, (int) Math.floor(bulkhead.maxShare() * maxConnections));
+	}
+
+	/** One route's own legacy settings; each one left out is the default. */
+	public record LegacyRoute(@Nullable Duration connectTimeout, @Nullable Duration readTimeout,
+			@Nullable Integer failureRate, @Nullable Integer minimumCalls, @Nullable Integer window,
+			@Nullable Duration openFor) {
+
+		static final LegacyRoute NONE = new LegacyRoute(null, null, null, null, null, null);
+	}
+
+	/** The legacy settings that apply to one route. */
+	public record LegacyPolicy(Duration connectTimeout, Duration readTimeout, int failureRate, int minimumCalls,
+			int window, Duration openFor, int probes) {
+	}
 
 	/** One route of the seed. */
 	public record RouteSeed(String id, String module, List<String> legacyPatterns, List<String> newPatterns) {

@@ -30,6 +30,7 @@ public final class LegacyShop {
 	private final TestDatabases.Database database;
 	private final Process server;
 	private final int port;
+	private volatile boolean frozen;
 
 	private LegacyShop(TestDatabases.Database database, Process server, int port) {
 		this.database = database;
@@ -40,6 +41,43 @@ public final class LegacyShop {
 	/** The shared shop of this JVM with the given number of seeded products. */
 	public static LegacyShop withProducts(int products) {
 		return shops.computeIfAbsent(products, LegacyShop::start);
+	}
+
+	/**
+	 * A shop of the caller's own, not shared with the other tests of the JVM: for tests that freeze or kill it.
+	 * Stopped with the JVM like the shared ones.
+	 */
+	public static LegacyShop ownShop(int products) {
+		return start(products);
+	}
+
+	/**
+	 * SIGSTOP to the server and its workers: the kernel still accepts connections, but nothing reads or answers
+	 * them, which is how a hung PHP-FPM looks from the proxy.
+	 */
+	public void freeze() {
+		signal("STOP");
+		frozen = true;
+	}
+
+	/** SIGCONT: a frozen shop answers again, the requests that waited included. */
+	public void thaw() {
+		signal("CONT");
+		frozen = false;
+	}
+
+	/** Kills the server and its workers at once (SIGKILL): from then on connections are refused. */
+	public void kill() {
+		var processes = java.util.stream.Stream.concat(server.descendants(), java.util.stream.Stream.of(server.toHandle()))
+			.toList();
+		processes.forEach(ProcessHandle::destroyForcibly);
+		processes.forEach(process -> process.onExit().join());
+	}
+
+	private void signal(String signal) {
+		var command = new java.util.ArrayList<>(List.of("kill", "-" + signal, String.valueOf(server.pid())));
+		server.descendants().forEach(process -> command.add(String.valueOf(process.pid())));
+		run(Path.of("."), Map.of(), Duration.ofSeconds(10), command.toArray(String[]::new));
 	}
 
 	public String url() {
@@ -108,6 +146,10 @@ public final class LegacyShop {
 	}
 
 	void stop() {
+		if (frozen) {
+			// A stopped process keeps SIGTERM pending until it runs again.
+			thaw();
+		}
 		server.descendants().forEach(ProcessHandle::destroy);
 		server.destroy();
 	}

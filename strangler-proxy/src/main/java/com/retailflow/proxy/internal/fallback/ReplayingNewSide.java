@@ -83,7 +83,7 @@ public final class ReplayingNewSide implements NewSide {
 			if (settings.servedByHeader()) {
 				response.setHeader("X-Served-By", Side.LEGACY.header());
 			}
-			legacy.forward(request, response, legacyTarget(request, decision));
+			legacy.forward(request, response, legacyTarget(request, decision), decision.routeId());
 			return Side.LEGACY;
 		}
 		buffered.copyBodyToResponse();

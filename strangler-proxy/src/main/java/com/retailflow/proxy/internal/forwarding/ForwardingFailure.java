@@ -38,6 +38,11 @@ record ForwardingFailure(int status, String title, String detail, boolean legacy
 		}
 	}
 
+	/** What the circuit breaker counts: legacy could not be reached, dropped the connection or timed out. */
+	boolean legacyDownOrHung() {
+		return legacysFault && (status == 502 || status == 504);
+	}
+
 	static ForwardingFailure of(IOException ex) {
 		IOException cause = marker(ex);
 		return switch (cause) {

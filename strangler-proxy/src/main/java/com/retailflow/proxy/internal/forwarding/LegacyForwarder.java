@@ -7,8 +7,11 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.util.Collections;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import com.retailflow.proxy.internal.ProxySettings;
 import com.retailflow.proxy.internal.errors.ProxyErrors;
@@ -18,12 +21,17 @@ import com.retailflow.proxy.internal.routing.LegacySide;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -38,6 +46,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Every failure before the answer is committed becomes a clean error answer (see {@link ForwardingFailure}):
  * nothing escapes to the servlet container, so the request is never handled a second time.
+ *
+ * <p>Each call goes through its route's circuit breaker and with its route's timeouts; a shopper's request
+ * (not a replay of the new side's) also through the bulkhead ({@link LegacyBreakers}).
  */
 @Component
 public class LegacyForwarder implements LegacySide {
@@ -61,24 +72,46 @@ public class LegacyForwarder implements LegacySide {
 	private final HttpHost legacy;
 	private final LocationRewriter locations;
 	private final PublicOrigin publicOrigin;
+	private final LegacyBreakers breakers;
+	private final Map<String, RequestConfig> timeouts = new ConcurrentHashMap<>();
 
 	LegacyForwarder(CloseableHttpClient legacyHttpClient, ProxySettings settings, LocationRewriter locations,
-			PublicOrigin publicOrigin) {
+			PublicOrigin publicOrigin, LegacyBreakers breakers) {
 		this.client = legacyHttpClient;
 		this.settings = settings;
+		this.breakers = breakers;
 		this.locations = locations;
 		this.publicOrigin = publicOrigin;
 		URI url = settings.legacyUrl();
 		this.legacy = new HttpHost(url.getScheme(), url.getHost(), url.getPort());
 	}
 
+	/**
+	 * A shopper's request for legacy: admitted by the bulkhead, so that a hung legacy never holds more than its
+	 * share of the pool and of the requests in flight; over it, a 503 at once.
+	 */
 	@Override
 	public void answer(HttpServletRequest request, HttpServletResponse response, Decision decision) throws IOException {
-		forward(request, response, decision.target());
+		var bulkhead = breakers.bulkhead();
+		if (!bulkhead.tryAcquirePermission()) {
+			ProxyErrors.write(request, response, 503, "The shop is busy",
+					"Too many shoppers are waiting for this part of the shop. Please try again in a few seconds.", 5);
+			return;
+		}
+		try {
+			forward(request, response, decision.target(), decision.routeId());
+		}
+		finally {
+			bulkhead.onComplete();
+		}
 	}
 
-	/** Forwards and writes the answer; on failure writes a clean 4xx/5xx instead, never hangs. */
-	public void forward(HttpServletRequest request, HttpServletResponse response, String target) throws IOException {
+	/**
+	 * Forwards and writes the answer; on failure writes a clean 4xx/5xx instead, never hangs. While the route's
+	 * breaker is open, legacy is not called: the answer is a 503 "temporarily unavailable" at once.
+	 */
+	public void forward(HttpServletRequest request, HttpServletResponse response, String target, String routeId)
+			throws IOException {
 		long limit = settings.maxBodySize().toBytes();
 		long length = request.getContentLengthLong();
 		if (length > limit) {
@@ -86,6 +119,51 @@ public class LegacyForwarder implements LegacySide {
 					"The request body is " + length + " bytes; the limit is " + limit + " bytes.");
 			return;
 		}
+		CircuitBreaker breaker = breakers.breaker(routeId);
+		if (!breaker.tryAcquirePermission()) {
+			long retryAfter = Math.max(1, (settings.legacyPolicy(routeId).openFor().toMillis() + 999) / 1000);
+			ProxyErrors.write(request, response, 503, "The shop is temporarily unavailable",
+					"This part of the shop is temporarily unavailable. Please try again in a few seconds.",
+					(int) retryAfter);
+			return;
+		}
+		long start = System.nanoTime();
+		boolean recorded = false;
+		try {
+			ForwardingFailure failure = exchange(request, response, target, routeId, length, limit);
+			if (failure == null) {
+				breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+			}
+			else if (failure.legacyDownOrHung()) {
+				breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, failure.cause());
+			}
+			else {
+				breaker.releasePermission();
+			}
+			recorded = true;
+			if (failure != null) {
+				// Only now: a shopper who retries at once must find the failure already counted.
+				fail(request, response, target, failure);
+			}
+		}
+		catch (IOException brokeOffAfterCommit) {
+			breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, brokeOffAfterCommit);
+			recorded = true;
+			throw brokeOffAfterCommit;
+		}
+		finally {
+			if (!recorded) {
+				breaker.releasePermission();
+			}
+		}
+	}
+
+	/**
+	 * Sends the request with the route's timeouts and streams legacy's answer; the failure before commit, not yet
+	 * answered, or null.
+	 */
+	private @Nullable ForwardingFailure exchange(HttpServletRequest request, HttpServletResponse response,
+			String target, String routeId, long length, long limit) throws IOException {
 		var outbound = new BasicClassicHttpRequest(request.getMethod(), legacy, target);
 		copyRequestHeaders(request, outbound);
 		boolean hasBody = length > 0 || request.getHeader("Transfer-Encoding") != null;
@@ -93,13 +171,14 @@ public class LegacyForwarder implements LegacySide {
 			// Length -1 makes the client send chunked, as the browser did; a known length is sent as is.
 			outbound.setEntity(new InputStreamEntity(new ClientBody(request.getInputStream(), limit), length, null));
 		}
+		var context = HttpClientContext.create();
+		context.setRequestConfig(timeouts.computeIfAbsent(routeId, this::requestConfig));
 		ClassicHttpResponse answer;
 		try {
-			answer = client.executeOpen(legacy, outbound, null);
+			answer = client.executeOpen(legacy, outbound, context);
 		}
 		catch (IOException ex) {
-			fail(request, response, target, ForwardingFailure.of(ex));
-			return;
+			return ForwardingFailure.of(ex);
 		}
 		try (answer) {
 			copyResponse(request, response, answer);
@@ -113,18 +192,31 @@ public class LegacyForwarder implements LegacySide {
 		}
 		catch (IOException ex) {
 			if (!response.isCommitted()) {
-				fail(request, response, target, ForwardingFailure.of(ex));
-				return;
+				return ForwardingFailure.of(ex);
 			}
 			// Part of legacy's answer already went out; the only honest thing left is to cut the connection.
 			log.warn("Legacy answer to {} {} broke off after the response was committed: {}", request.getMethod(),
 					target, ex.toString());
 			throw ex;
 		}
+		return null;
 	}
 
-	private void fail(HttpServletRequest request, HttpServletResponse response, String target, ForwardingFailure failure)
-			throws IOException {
+	/** The route's connect and read timeouts; the rest as the client's defaults. */
+	@SuppressWarnings("deprecation") // the per-request connect timeout is still honoured; ConnectionConfig is per host
+	private RequestConfig requestConfig(String routeId) {
+		var policy = settings.legacyPolicy(routeId);
+		return RequestConfig.custom()
+			.setConnectionRequestTimeout(LegacyClientConfiguration.timeout(settings.connectTimeout()))
+			.setConnectTimeout(LegacyClientConfiguration.timeout(policy.connectTimeout()))
+			.setResponseTimeout(LegacyClientConfiguration.timeout(policy.readTimeout()))
+			.setExpectContinueEnabled(false)
+			.setRedirectsEnabled(false)
+			.build();
+	}
+
+	private void fail(HttpServletRequest request, HttpServletResponse response, String target,
+			ForwardingFailure failure) throws IOException {
 		if (failure.legacysFault()) {
 			log.warn("Legacy shop at {} failed on {} {}: {}", legacy, request.getMethod(), target, failure.cause().toString());
 		}
@@ -171,7 +263,7 @@ public class LegacyForwarder implements LegacySide {
 		outbound.addHeader("X-Forwarded-For", request.getRemoteAddr());
 		outbound.addHeader("X-Forwarded-Proto", request.getScheme());
 		outbound.addHeader("X-Forwarded-Host", publicOrigin.host(request));
-		outbound.addHeader("X-Forwarded-Port", String.valueOf(request.getServerPort()));
+		outbound.addHeader("X-Forwarded-Port", String.valueOf(publicOrigin.port(request)));
 	}
 
 	private static Set<String> connectionTokens(ClassicHttpResponse answer) {

@@ -7,6 +7,7 @@ import com.retailflow.proxy.internal.ProxySettings;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,8 +20,28 @@ class PublicOrigin {
 
 	private final @Nullable URI configured;
 
+	@Autowired
 	PublicOrigin(ProxySettings settings) {
-		this.configured = settings.publicUrl();
+		this(settings.publicUrl());
+	}
+
+	PublicOrigin(@Nullable URI configured) {
+		this.configured = configured;
+	}
+
+	/**
+	 * The port shoppers reach the shop on: the configured public URL's (its scheme's default when it names none),
+	 * else the request's own (from its {@code Host}, or from a trusted proxy's {@code X-Forwarded-Port}), never
+	 * the port this server listens on behind a balancer.
+	 */
+	int port(HttpServletRequest request) {
+		if (configured == null) {
+			return request.getServerPort();
+		}
+		if (configured.getPort() >= 0) {
+			return configured.getPort();
+		}
+		return "https".equalsIgnoreCase(configured.getScheme()) ? 443 : 80;
 	}
 
 	/** Host and port, as in a {@code Host} header. */

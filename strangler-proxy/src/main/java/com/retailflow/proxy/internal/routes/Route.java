@@ -72,8 +72,8 @@ public record Route(String id, String module, List<String> legacyPatterns, List<
 		return BigDecimal.valueOf(basisPoints, 2);
 	}
 
-	RouteView view(RouteView.Fallback fallback) {
+	RouteView view(RouteView.Fallback fallback, String legacyBreaker) {
 		return new RouteView(id, module, legacyPatterns, newPatterns, mode, percent(percentBp), updatedAt, updatedBy,
-				fallback);
+				fallback, legacyBreaker);
 	}
 }

@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import com.retailflow.proxy.AuditEntry;
@@ -21,6 +23,7 @@ import com.retailflow.proxy.internal.shadow.ShadowStats;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,7 +43,7 @@ import org.springframework.transaction.TransactionException;
 public class RouteChanges implements RouteManagement {
 
 	/** A change the table does not have yet: written when the database answers again. */
-	private sealed interface PendingWrite permits PendingChange, PendingFallback {
+	private sealed interface PendingWrite permits PendingChange, PendingFallback, PendingBreakerNote {
 
 		String routeId();
 	}
@@ -63,7 +66,18 @@ public class RouteChanges implements RouteManagement {
 		}
 	}
 
+	/** A transition of the route's legacy circuit breaker, for the audit log; the route's mode does not change. */
+	private record PendingBreakerNote(String id, String reason, Instant at) implements PendingWrite {
+
+		@Override
+		public String routeId() {
+			return id;
+		}
+	}
+
 	private static final Logger log = LoggerFactory.getLogger(RouteChanges.class);
+
+	static final String LEGACY_BREAKER_ACTOR = "proxy:legacy-breaker";
 
 	private final RouteRepository repository;
 	private final RouteTable table;
@@ -73,6 +87,7 @@ public class RouteChanges implements RouteManagement {
 	private final ShadowStats shadows;
 	private final ProxySettings settings;
 	private final Queue<PendingWrite> pending = new ConcurrentLinkedQueue<>();
+	private final Map<String, String> legacyBreakers = new ConcurrentHashMap<>();
 	private final ObjectProvider<OwnershipHandover> handovers;
 
 	/** Until the legacy adapter reports sync status, nobody can show a module is in sync: NEW needs force. */
@@ -196,6 +211,19 @@ public class RouteChanges implements RouteManagement {
 		return ejection.compareTo(longest) > 0 ? longest : ejection;
 	}
 
+	/**
+	 * A transition of the route's legacy circuit breaker: shown in the route's view, and audited when a reason is
+	 * given. Called on the request that tripped it, so it only queues the entry: the background writer adds it to
+	 * the audit log (later, if PostgreSQL is down). Requests that match no route have a breaker too, but no audit
+	 * log to write to.
+	 */
+	public void legacyBreakerChanged(String id, String state, @Nullable String auditReason) {
+		legacyBreakers.put(id, state);
+		if (auditReason != null && table.route(id).isPresent()) {
+			pending.add(new PendingBreakerNote(id, auditReason, Instant.now()));
+		}
+	}
+
 	/** Writes what could not be written, and ends the automatic fallbacks whose time is up (once per cluster). */
 	@Scheduled(fixedDelayString = "${retailflow.proxy.refresh-interval:500ms}")
 	void catchUp() {
@@ -229,8 +257,13 @@ public class RouteChanges implements RouteManagement {
 					}
 					case PendingFallback fallback -> repository.fallBack(fallback.id(), fallback.until(),
 							fallback.count(), fallback.reason(), fallback.at());
+					case PendingBreakerNote note -> repository.note(note.id(), LEGACY_BREAKER_ACTOR, note.reason(),
+							note.at());
 				}
 			});
+			if (write instanceof PendingBreakerNote) {
+				return true;
+			}
 			table.reload();
 			if (write instanceof PendingChange change) {
 				table.release(change.from().id());
@@ -250,7 +283,7 @@ public class RouteChanges implements RouteManagement {
 		Instant activeUntil = serving.heldBecause() == null ? null
 				: route.fallingBackAt(Instant.now()) ? route.fallbackUntil() : table.holdUntil(route.id());
 		return route.view(new RouteView.Fallback(thresholds.errorRate(), thresholds.minRequests(), thresholds.window(),
-				thresholds.ejection(), activeUntil, serving.heldBecause()));
+				thresholds.ejection(), activeUntil, serving.heldBecause()), legacyBreakers.getOrDefault(route.id(), "CLOSED"));
 	}
 
 	/** The gate's verdict plus the shadow condition ({@link ShadowSummary#gateFailures()}). */

@@ -102,6 +102,13 @@ class RouteRepository {
 		audit(id, AUTOMATIC_ACTOR, route.get().mode(), route.get().percentBp(), Mode.LEGACY, 0, reason, false, true, at);
 	}
 
+	/** An automatic audit entry that changes nothing: the route's mode stays, from and to (a breaker transition). */
+	void note(String id, String actor, String reason, Instant at) {
+		jdbc.sql("SELECT * FROM proxy.routes WHERE id = ?").param(id).query((rs, n) -> route(rs)).optional()
+			.ifPresent(route -> audit(id, actor, route.mode(), route.percentBp(), route.mode(), route.percentBp(),
+					reason, false, true, at));
+	}
+
 	/** Ends the automatic fallbacks whose time is up, once across all instances, and audits the return. */
 	List<String> endExpiredFallbacks() {
 		var ended = jdbc.sql("""

@@ -75,17 +75,18 @@ public class ProxyFilter extends OncePerRequestFilter {
 	}
 
 	@Override
-	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return isApplicationPath(request.getRequestURI());
-	}
-
-	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (shadows.isOwnShadow(request)) {
 			// A copy sent by this instance's shadow traffic: the new side answers it as is, unrouted and unmeasured,
 			// bounded in number and time, marked so that it changes nothing.
 			shadows.serveCopy(request, response, () -> chain.doFilter(request, response));
+			return;
+		}
+		// Whatever answers in process (the application's paths, the new side) never sees a client's X-RetailFlow-*.
+		HttpServletRequest client = new WithoutInternalHeaders(request);
+		if (isApplicationPath(request.getRequestURI())) {
+			chain.doFilter(client, response);
 			return;
 		}
 		if (!selector.ready()) {
@@ -117,7 +118,7 @@ public class ProxyFilter extends OncePerRequestFilter {
 					response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
 					response.setHeader(HttpHeaders.LOCATION, decision.target());
 				}
-				case SERVE_NEW, DISPATCH_NEW -> answered = fresh.answer(request, response, chain, decision);
+				case SERVE_NEW, DISPATCH_NEW -> answered = fresh.answer(client, response, chain, decision);
 			}
 		}
 		finally {

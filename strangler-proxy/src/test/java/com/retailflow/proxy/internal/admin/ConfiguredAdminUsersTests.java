@@ -5,19 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
-import com.retailflow.proxy.internal.admin.AdminAccounts.AdminSettings.Account;
+import com.retailflow.proxy.internal.admin.ConfiguredAdminUsers.AdminSettings.Account;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** No default admin password outside the demo profile: the application refuses to start instead. */
-class AdminAccountsTests {
+class ConfiguredAdminUsersTests {
 
 	static final Account ADMIN_ADMIN = new Account("admin", "admin", List.of("ADMIN"));
 	static final Account CONFIGURED = new Account("ops", "s3cret-long", List.of("ADMIN"));
 
-	final ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(AdminAccounts.class);
+	final ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(ConfiguredAdminUsers.class);
 
 	@Test
 	void unsafeAccountsAreRefusedOutsideTheDemoProfile() {
@@ -28,20 +28,20 @@ class AdminAccountsTests {
 				new Case(List.of(new Account("ops", "", List.of("ADMIN"))), "no password"),
 				new Case(List.of(new Account("ops", null, List.of("ADMIN"))), "no password"),
 				new Case(List.of(new Account(" ", "x", List.of("ADMIN"))), "no username"))) {
-			assertThatThrownBy(() -> AdminAccounts.accounts(c.configured(), false)).as(c.toString())
-				.isInstanceOf(AdminAccounts.UnsafeAdminAccounts.class)
+			assertThatThrownBy(() -> ConfiguredAdminUsers.accounts(c.configured(), false)).as(c.toString())
+				.isInstanceOf(ConfiguredAdminUsers.UnsafeAdminUsers.class)
 				.hasMessageContaining(c.why());
 		}
-		assertThat(AdminAccounts.accounts(List.of(CONFIGURED), false)).containsExactly(CONFIGURED);
+		assertThat(ConfiguredAdminUsers.accounts(List.of(CONFIGURED), false)).containsExactly(CONFIGURED);
 	}
 
 	@Test
 	void theDemoProfileFallsBackToAdminAdmin() {
-		assertThat(AdminAccounts.accounts(List.of(), true)).containsExactly(ADMIN_ADMIN);
+		assertThat(ConfiguredAdminUsers.accounts(List.of(), true)).containsExactly(ADMIN_ADMIN);
 		// run.sh's environment may leave the password empty: the demo falls back rather than refuse.
-		assertThat(AdminAccounts.accounts(List.of(new Account("admin", "", List.of("ADMIN"))), true))
+		assertThat(ConfiguredAdminUsers.accounts(List.of(new Account("admin", "", List.of("ADMIN"))), true))
 			.containsExactly(ADMIN_ADMIN);
-		assertThat(AdminAccounts.accounts(List.of(CONFIGURED), true)).containsExactly(CONFIGURED);
+		assertThat(ConfiguredAdminUsers.accounts(List.of(CONFIGURED), true)).containsExactly(CONFIGURED);
 	}
 
 	@Test

@@ -24,12 +24,12 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
  * {@code ./run.sh} uses) falls back to {@code admin/admin} and says so on start.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AdminAccounts.AdminSettings.class)
-class AdminAccounts {
+@EnableConfigurationProperties(ConfiguredAdminUsers.AdminSettings.class)
+class ConfiguredAdminUsers {
 
 	static final String DEMO_PROFILE = "demo";
 
-	private static final Logger log = LoggerFactory.getLogger(AdminAccounts.class);
+	private static final Logger log = LoggerFactory.getLogger(ConfiguredAdminUsers.class);
 
 	/** Configured admin-side users. */
 	@ConfigurationProperties("retailflow.admin")
@@ -40,9 +40,9 @@ class AdminAccounts {
 	}
 
 	/** Thrown at start when the accounts would let anyone in. */
-	static final class UnsafeAdminAccounts extends IllegalStateException {
+	static final class UnsafeAdminUsers extends IllegalStateException {
 
-		UnsafeAdminAccounts(String message) {
+		UnsafeAdminUsers(String message) {
 			super(message + ". Configure retailflow.admin.users (or RETAILFLOW_ADMIN_USER and RETAILFLOW_ADMIN_PASSWORD),"
 					+ " or run with the '" + DEMO_PROFILE + "' profile for a local demo.");
 		}
@@ -65,22 +65,22 @@ class AdminAccounts {
 		List<AdminSettings.Account> accounts = new ArrayList<>();
 		for (var account : configured) {
 			if (account.username() == null || account.username().isBlank()) {
-				throw new UnsafeAdminAccounts("An admin account has no username");
+				throw new UnsafeAdminUsers("An admin account has no username");
 			}
 			if (account.password() == null || account.password().isBlank()) {
 				if (demo) {
 					continue;
 				}
-				throw new UnsafeAdminAccounts("Admin account '" + account.username() + "' has no password");
+				throw new UnsafeAdminUsers("Admin account '" + account.username() + "' has no password");
 			}
 			if (!demo && account.username().equals("admin") && account.password().equals("admin")) {
-				throw new UnsafeAdminAccounts("Admin account 'admin' still has the demo password 'admin'");
+				throw new UnsafeAdminUsers("Admin account 'admin' still has the demo password 'admin'");
 			}
 			accounts.add(account);
 		}
 		if (accounts.isEmpty()) {
 			if (!demo) {
-				throw new UnsafeAdminAccounts("No admin account is configured");
+				throw new UnsafeAdminUsers("No admin account is configured");
 			}
 			accounts.add(new AdminSettings.Account("admin", "admin", List.of("ADMIN")));
 		}
