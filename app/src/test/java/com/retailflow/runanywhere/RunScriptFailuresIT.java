@@ -55,6 +55,21 @@ class RunScriptFailuresIT {
 		}
 	}
 
+	@Test
+	void aMissingJdkGivesTheInstallCommand() throws Exception {
+		// A machine without a JDK 25: the JDK folder is hidden by an empty mount in a namespace of the script's own.
+		var script = new ProcessBuilder("unshare", "--map-root-user", "--mount", "bash", "-c",
+				"mount -t tmpfs none /usr/lib/jvm && exec env -u JAVA_HOME ./run.sh")
+			.directory(Path.of("..").toAbsolutePath().normalize().toFile())
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(script.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(script.waitFor()).as(output).isEqualTo(1);
+		assertThat(output).startsWith("error: JDK 25 not found (JAVA_HOME=unset). Install it, then run this again:")
+			.containsPattern("\\n  (sudo apt-get install|sudo dnf install|brew install|download a JDK 25)")
+			.doesNotContain("[run] ready");
+	}
+
 	/** Fresh databases on the shared servers, free ports, and a run folder of the test's own. */
 	static Map<String, String> environment(Map<String, String> overrides) {
 		Map<String, String> env = new HashMap<>();
