@@ -18,7 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "retailflow.legacy.backfill-on-start=true", "retailflow.proxy.shadow.timeout=10s" })
-class CatalogCutoverJourneyIntegrationTests extends AgainstLegacyShop {
+class CatalogCutoverJourneyIntegrationTests extends WholeAppAgainstLegacyShop {
 
 	static final Pattern CART = Pattern.compile("class=\"cart-count\">(\\d+)<");
 

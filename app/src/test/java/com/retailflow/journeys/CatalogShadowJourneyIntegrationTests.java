@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 // shadow timeout: a copy the loaded test machine answers late would count as a difference (599), not a content one.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "retailflow.legacy.backfill-on-start=true", "retailflow.proxy.shadow.timeout=10s" })
-class CatalogShadowJourneyIntegrationTests extends AgainstLegacyShop {
+class CatalogShadowJourneyIntegrationTests extends WholeAppAgainstLegacyShop {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 	static final Pattern SESSION = Pattern.compile("PHPSESSID=([A-Za-z0-9,-]+)");

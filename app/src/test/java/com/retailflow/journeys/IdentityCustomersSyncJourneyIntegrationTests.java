@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "retailflow.legacy.backfill-on-start=true")
-class IdentityCustomersSyncJourneyIntegrationTests extends AgainstLegacyShop {
+class IdentityCustomersSyncJourneyIntegrationTests extends WholeAppAgainstLegacyShop {
 
 	static final Duration BACKFILL = Duration.ofSeconds(180);
 	static final Duration WITHIN = Duration.ofSeconds(10);

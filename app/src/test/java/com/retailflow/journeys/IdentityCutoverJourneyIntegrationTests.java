@@ -27,7 +27,7 @@ import com.retailflow.identity.LegacyCustomer;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "retailflow.legacy.backfill-on-start=false")
-class IdentityCutoverJourneyIntegrationTests extends AgainstLegacyShop {
+class IdentityCutoverJourneyIntegrationTests extends WholeAppAgainstLegacyShop {
 
 	static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 

@@ -27,7 +27,7 @@ import com.retailflow.identity.IdentityManagement;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "retailflow.legacy.backfill-on-start=false")
-class IdentityRollbackJourneyIntegrationTests extends AgainstLegacyShop {
+class IdentityRollbackJourneyIntegrationTests extends WholeAppAgainstLegacyShop {
 
 	@Autowired
 	IdentityManagement identity;

@@ -27,7 +27,7 @@ import com.retailflow.identity.LegacyCustomer;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "retailflow.legacy.backfill-on-start=false")
-class IdentitySessionLinkJourneyIntegrationTests extends AgainstLegacyShop {
+class IdentitySessionLinkJourneyIntegrationTests extends WholeAppAgainstLegacyShop {
 
 	@Autowired
 	IdentityManagement identity;

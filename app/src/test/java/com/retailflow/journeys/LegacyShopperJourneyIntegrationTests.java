@@ -13,7 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * legacy PHP shop: browse, search, add to cart, register, sign out and in, check out, see the order.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class LegacyShopperJourneyIntegrationTests extends AgainstLegacyShop {
+class LegacyShopperJourneyIntegrationTests extends WholeAppAgainstLegacyShop {
 
 	@Test
 	void browseSearchBuyAndSeeTheOrderThroughTheProxy() throws Exception {

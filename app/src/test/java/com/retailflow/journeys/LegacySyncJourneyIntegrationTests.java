@@ -19,7 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "retailflow.legacy.backfill-on-start=true")
-class LegacySyncJourneyIntegrationTests extends AgainstLegacyShop {
+class LegacySyncJourneyIntegrationTests extends WholeAppAgainstLegacyShop {
 
 	static final Duration WITHIN = Duration.ofSeconds(2);
 

@@ -37,7 +37,7 @@ import com.retailflow.orders.PlaceOrder;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "retailflow.legacy.backfill-on-start=false")
-class OrderJourneyIntegrationTests extends AgainstLegacyShop {
+class OrderJourneyIntegrationTests extends WholeAppAgainstLegacyShop {
 
 	static final String ADMIN = "Basic "
 			+ Base64.getEncoder().encodeToString("admin:app-test-secret".getBytes(StandardCharsets.UTF_8));

@@ -30,7 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "retailflow.legacy.backfill-on-start=true" })
-class ProductPageShoppersJourneyIntegrationTests extends AgainstLegacyShop {
+class ProductPageShoppersJourneyIntegrationTests extends WholeAppAgainstLegacyShop {
 
 	static final Pattern CART = Pattern.compile("class=\"cart-count\">(\\d+)<");
 	static final Pattern HELLO = Pattern.compile("<li class=\"hello\">Hi, ([^<]*)</li>");

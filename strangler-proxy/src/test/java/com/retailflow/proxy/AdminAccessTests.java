@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * the console's session has its own cookie and never skips CSRF; Actuator shows only status and metrics for
  * scrapers to everyone.
  */
-class AdminAccessTests extends AgainstLegacyShop {
+class AdminAccessTests extends ProxyAgainstLegacyShop {
 
 	static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 	static final List<String> API_PATHS = List.of("/admin/api/routes", "/admin/api/routes/catalog",

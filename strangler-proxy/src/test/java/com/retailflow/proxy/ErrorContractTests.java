@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * storefront it is a readable page in the shop's look. The request targets are sent as raw bytes (a client
  * library would refuse to send most of them).
  */
-class ErrorContractTests extends AgainstLegacyShop {
+class ErrorContractTests extends ProxyAgainstLegacyShop {
 
 	@ParameterizedTest(name = "{0} {1} -> {2} {3}")
 	@CsvSource(delimiter = '|', textBlock = """

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * After cut-over, every spelling of a legacy URL that PHP would answer goes to the new side, for each route's
  * patterns: none is left behind on legacy (which is no longer the system of record).
  */
-class LegacyUrlVariantTests extends AgainstLegacyShop {
+class LegacyUrlVariantTests extends ProxyAgainstLegacyShop {
 
 	@BeforeEach
 	void cutOver() {

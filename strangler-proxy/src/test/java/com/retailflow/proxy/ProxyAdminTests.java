@@ -14,7 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 
 /** The admin API's contract (docs/contracts.md, "Admin API"), its authorisation, the audit log, and the automatic fallback. */
-class ProxyAdminTests extends AgainstLegacyShop {
+class ProxyAdminTests extends ProxyAgainstLegacyShop {
 
 	@Autowired
 	MeterRegistry meters;

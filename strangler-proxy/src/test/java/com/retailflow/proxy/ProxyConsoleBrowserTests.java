@@ -28,7 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The migration console in a real browser (Debian's Chromium, headless): sign in, flip a route, see the change
  * and the audit entry, open a shadow diff. Leaves a screenshot in {@code strangler-proxy/target/console.png}.
  */
-class ProxyConsoleBrowserTests extends AgainstLegacyShop {
+class ProxyConsoleBrowserTests extends ProxyAgainstLegacyShop {
 
 	static WebDriver browser;
 

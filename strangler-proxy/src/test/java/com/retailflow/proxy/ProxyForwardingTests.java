@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * directly and once through the proxy, and the two must match byte for byte (except the X-Forwarded-*
  * headers the proxy adds and Host).
  */
-class ProxyForwardingTests extends AgainstLegacyShop {
+class ProxyForwardingTests extends ProxyAgainstLegacyShop {
 
 	/** Added or rewritten by any proxy: Host, X-Forwarded-*, and Connection (hop-by-hop by definition). */
 	static final Set<String> PROXY_ADDED = Set.of("host", "connection", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host",

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Every mode over real HTTP, with the real legacy shop behind: URL mapping, flips, stickiness, drain. */
-class ProxyModesTests extends AgainstLegacyShop {
+class ProxyModesTests extends ProxyAgainstLegacyShop {
 
 	@BeforeEach
 	void catalogIsLegacy() {

@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "retailflow.proxy.shadow.noise-sample-rate=1.0", "retailflow.proxy.shadow.timeout=500ms",
 				"retailflow.proxy.shadow.workers=1", "retailflow.proxy.shadow.queue-capacity=2",
 				"retailflow.proxy.shadow.min-comparisons=1" })
-class ProxyShadowTests extends AgainstLegacyShop {
+class ProxyShadowTests extends ProxyAgainstLegacyShop {
 
 	@BeforeEach
 	void shadowEverything() {

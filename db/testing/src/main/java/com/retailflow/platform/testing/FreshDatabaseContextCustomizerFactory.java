@@ -14,7 +14,7 @@ import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * Points every Spring test context at its own new PostgreSQL database (and a MariaDB one for
- * {@link LegacyDatabase} tests). Registered in {@code META-INF/spring.factories}, so any module that has
+ * {@link FreshLegacyDatabase} tests). Registered in {@code META-INF/spring.factories}, so any module that has
  * this artifact on its test classpath gets real, isolated databases without further ceremony.
  */
 class FreshDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
@@ -22,7 +22,7 @@ class FreshDatabaseContextCustomizerFactory implements ContextCustomizerFactory 
 	@Override
 	public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
 		return new FreshDatabases(MergedAnnotations.from(testClass, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY)
-			.isPresent(LegacyDatabase.class));
+			.isPresent(FreshLegacyDatabase.class));
 	}
 
 	/** A record so that equal configurations share one cached context (and its database). */

@@ -2,7 +2,7 @@ package com.retailflow.legacy.internal.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.retailflow.platform.testing.LegacyDatabase;
+import com.retailflow.platform.testing.FreshLegacyDatabase;
 import com.retailflow.proxy.CutoverGate;
 
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * The gate's shadow condition: too few shadow comparisons close it, whatever else holds. Modules without synced data
  * (checkout) are closed with that reason.
  */
-@LegacyDatabase
+@FreshLegacyDatabase
 @SpringBootTest(properties = { "retailflow.proxy.shadow.min-comparisons=1000",
 		"retailflow.proxy.routes[0].id=catalog", "retailflow.proxy.routes[0].module=catalog",
 		"retailflow.proxy.routes[0].legacy-patterns=/product.php", "retailflow.proxy.routes[0].new-patterns=/products/**",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import com.retailflow.legacy.internal.LegacyDatabase;
+import com.retailflow.platform.testing.FreshLegacyDatabase;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Trimming the legacy change table deletes only what every consumer has passed and is older than the retention:
  * the stream's checkpoint bounds it, and so do a gap below it and a backfill that has not completed.
  */
-@com.retailflow.platform.testing.LegacyDatabase
+@FreshLegacyDatabase
 @SpringBootTest(properties = { "retailflow.legacy.sync.enabled=false", "retailflow.legacy.backfill-on-start=false",
 		"retailflow.legacy.reconciliation.interval=0", "retailflow.legacy.sync.change-retention=1h" })
 class ChangeTrimmingIntegrationTests {

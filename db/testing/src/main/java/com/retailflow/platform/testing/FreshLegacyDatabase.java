@@ -15,5 +15,5 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-public @interface LegacyDatabase {
+public @interface FreshLegacyDatabase {
 }

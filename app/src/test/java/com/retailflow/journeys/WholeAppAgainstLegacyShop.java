@@ -7,7 +7,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The whole app in front of the real legacy shop (200 products): proxy and legacy adapter both point at it. */
-abstract class AgainstLegacyShop {
+abstract class WholeAppAgainstLegacyShop {
 
 	static final LegacyShop LEGACY = LegacyShop.withProducts(200);
 

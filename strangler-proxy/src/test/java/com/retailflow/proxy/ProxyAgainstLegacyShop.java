@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The proxy test application on a random port, in front of the real legacy shop (40 products). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class AgainstLegacyShop {
+abstract class ProxyAgainstLegacyShop {
 
 	static final LegacyShop LEGACY = LegacyShop.withProducts(40);
 	static final JsonMapper JSON = JsonMapper.builder().build();
