@@ -29,6 +29,7 @@ class LegacySyncJourneyIntegrationTests extends WholeAppAgainstLegacyShop {
 		await(Duration.ofSeconds(60), () -> browser.send(HttpRequest.newBuilder(URI.create(browser.base() + "/api/v1/products/2"))
 			.header("Accept", "application/json")
 			.build()).statusCode() == 200);
+		awaitBackfillComplete();
 		flipCatalog(browser, "NEW");
 		try {
 			assertThat(browser.get("/products/2").headers().firstValue("X-Served-By")).hasValue("new");

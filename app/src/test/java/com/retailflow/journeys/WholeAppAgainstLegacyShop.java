@@ -2,7 +2,11 @@ package com.retailflow.journeys;
 
 import com.retailflow.platform.testing.LegacyShop;
 
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -21,4 +25,26 @@ abstract class WholeAppAgainstLegacyShop {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient postgres;
+
+	/**
+	 * Waits until the adapter's backfill has copied every synced table: until then, legacy changes of a table wait for
+	 * its copy, so neither the 2 s sync promise nor a hand-over holds yet.
+	 */
+	void awaitBackfillComplete() throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (postgres.sql("SELECT count(*) FROM legacy_sync.backfill WHERE completed_at IS NOT NULL")
+			.query(Long.class)
+			.single() < SYNCED_TABLES) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("The backfill did not complete within 60 s");
+			}
+			Thread.sleep(50);
+		}
+	}
+
+	/** categories, products, stock, customers, orders. */
+	static final int SYNCED_TABLES = 5;
 }
