@@ -104,7 +104,7 @@ class CacheEvictionListener implements SmartLifecycle {
 				continue;
 			}
 			for (var notification : received) {
-				evictions.evictHere(CacheEviction.parse(notification.getParameter()));
+				evictions.received(notification.getParameter());
 			}
 		}
 	}
