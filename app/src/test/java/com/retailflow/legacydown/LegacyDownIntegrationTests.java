@@ -219,7 +219,7 @@ class LegacyDownIntegrationTests {
 		assertThat(waited).as("the admitted wait the read timeout").isNotEmpty()
 			.allSatisfy(r -> assertThat(r.millis()).isGreaterThanOrEqualTo(900L))
 			.hasSizeLessThanOrEqualTo(4 * (int) (floodMillis / 900 + 2));
-		assertThat(median(busy)).as("refused at once, never queued behind legacy").isLessThan(500);
+		assertThat(median(busy)).as("refused after the bulkhead's short wait, never queued behind legacy").isLessThan(500);
 		assertThat(admin.status()).isEqualTo(200);
 		assertThat(admin.millis()).as("admin API while legacy hangs").isLessThan(500);
 		assertThat(liveness.status()).isEqualTo(200);

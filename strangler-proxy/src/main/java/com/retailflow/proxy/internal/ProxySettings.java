@@ -65,10 +65,13 @@ public record ProxySettings(@DefaultValue("http://127.0.0.1:8081") URI legacyUrl
 
 	/**
 	 * @param maxShare the share of {@code max-connections} that requests to legacy may hold at once, all routes
-	 *        together; a request beyond it is answered 503 at once, never queued. The rest of the pool is kept
-	 *        for the new side's replays of failed safe requests.
+	 *        together. The rest of the pool is kept for the new side's replays of failed safe requests.
+	 * @param maxWait how long a request beyond that share waits for a place before it is answered 503. Short: a
+	 *        healthy legacy frees places within milliseconds, so a burst of shoppers waits instead of being refused,
+	 *        while behind a hung one the overflow is refused after this and the breaker soon answers at once. Only
+	 *        requests to legacy ever wait here.
 	 */
-	public record Bulkhead(@DefaultValue("0.75") double maxShare) {
+	public record Bulkhead(@DefaultValue("0.75") double maxShare, @DefaultValue("250ms") Duration maxWait) {
 	}
 
 	/** How many requests to legacy may be in flight at once before the bulkhead refuses more. */

@@ -48,8 +48,8 @@ public class LegacyBreakers {
 		TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads).bindTo(meters);
 		this.bulkhead = bulkheads.bulkhead("legacy", BulkheadConfig.custom()
 				.maxConcurrentCalls(settings.legacyConcurrency())
-				// Never queue behind a hung legacy: a request over the limit is answered at once.
-				.maxWaitDuration(Duration.ZERO)
+				// Over the limit, a request waits briefly for a place, never for long behind a hung legacy.
+				.maxWaitDuration(settings.bulkhead().maxWait())
 				.build());
 		breakers.getEventPublisher()
 			.onEntryAdded(added -> added.getAddedEntry().getEventPublisher().onStateTransition(this::transitioned));
