@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import com.retailflow.catalog.CatalogManagement;
 import com.retailflow.catalog.Category;
@@ -160,6 +161,14 @@ public class LegacyWriteBack {
 
 	/** Runs work on one legacy connection in a transaction with capture switched off for it (no echo). */
 	void inWriteBackTransaction(Consumer<JdbcClient> work) {
+		inWriteBackTransactionReturning(jdbc -> {
+			work.accept(jdbc);
+			return null;
+		});
+	}
+
+	/** {@link #inWriteBackTransaction(Consumer)}, returning what the work returns. */
+	<T> T inWriteBackTransactionReturning(Function<JdbcClient, T> work) {
 		try (Connection connection = legacy.dataSource().getConnection()) {
 			var jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
 			boolean reset = false;
@@ -168,8 +177,9 @@ public class LegacyWriteBack {
 				connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
 				connection.setAutoCommit(false);
 				jdbc.sql("SET @retailflow_writeback = 1").update();
-				work.accept(jdbc);
+				T result = work.apply(jdbc);
 				connection.commit();
+				return result;
 			}
 			catch (RuntimeException | SQLException ex) {
 				connection.rollback();
