@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
+import com.retailflow.platform.testing.CuttableTcpProxy;
 import com.retailflow.platform.testing.TestDatabases;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -63,7 +64,7 @@ class DatabaseDownTests {
 		assertThat(ProxyHttp.flip(proxy(), "catalog", "NEW", null, true).statusCode()).isEqualTo(200);
 		assertThat(servedBy("/products/1")).isEqualTo("new");
 
-		database.cut();
+		database.blackHole();
 
 		// Every failing GET is replayed to legacy at once; the fifth trips the fallback (min-requests 5, rate 0.5).
 		for (int i = 0; i < 6; i++) {

@@ -24,6 +24,7 @@ import com.retailflow.identity.AccountDetails;
 import com.retailflow.identity.IdentityManagement;
 import com.retailflow.identity.Registration;
 import com.retailflow.identity.internal.accounts.AccountPasswords;
+import com.retailflow.platform.testing.CuttableTcpProxy;
 import com.retailflow.platform.testing.LegacyShop;
 import com.retailflow.platform.testing.TestDatabases;
 
@@ -36,7 +37,7 @@ import com.retailflow.platform.testing.TestDatabases;
 class CustomerWriteBackIntegrationTests {
 
 	static final TestDatabases.Database MARIADB = seeded();
-	static final CuttableTcpProxy LINK = new CuttableTcpProxy(LegacyShop.freePort(), MARIADB.host(), MARIADB.port());
+	static final CuttableTcpProxy LINK = new CuttableTcpProxy(MARIADB.host(), MARIADB.port());
 
 	@DynamicPropertySource
 	static void legacy(DynamicPropertyRegistry registry) {
@@ -64,7 +65,7 @@ class CustomerWriteBackIntegrationTests {
 	void aRegistrationLegacyCouldNotTakeIsListedThenWrittenAtTheNextSignIn() throws Exception {
 		String email = "grace-" + System.nanoTime() + "@example.com";
 		AccountDetails account;
-		LINK.cut();
+		LINK.refuse();
 		try {
 			account = identity.register(new Registration(email, "Grace", "grace-pw"));
 		}
@@ -94,7 +95,7 @@ class CustomerWriteBackIntegrationTests {
 		String email = "heidi-" + System.nanoTime() + "@example.com";
 		var account = identity.register(new Registration(email, "Heidi", "heidi-pw1"));
 		assertThat(legacyPassword(email)).isEqualTo(md5("heidi-pw1"));
-		LINK.cut();
+		LINK.refuse();
 		try {
 			identity.changePassword(account.id(), "heidi-pw1", "heidi-pw2");
 		}

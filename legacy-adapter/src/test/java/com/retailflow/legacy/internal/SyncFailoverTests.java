@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.retailflow.platform.testing.CuttableTcpProxy;
 import com.retailflow.platform.testing.LegacyShop;
 import com.retailflow.platform.testing.TestDatabases;
 
@@ -76,7 +77,7 @@ class SyncFailoverTests {
 		var legacy = TestDatabases.newMariaDb();
 		LegacyShop.seed(legacy, PRODUCTS, 5);
 		var postgres = TestDatabases.newPostgres();
-		try (var proxy = new CuttableTcpProxy(LegacyShop.freePort(), postgres.host(), postgres.port());
+		try (var proxy = new CuttableTcpProxy(postgres.host(), postgres.port());
 				var nodes = new SyncNodes(postgres, legacy)) {
 			String viaProxy = postgres.jdbcUrl().replace(":" + postgres.port() + "/", ":" + proxy.port() + "/");
 			var node = nodes.start("behind-proxy", "--retailflow.legacy.backfill-on-start=true",
@@ -89,7 +90,7 @@ class SyncFailoverTests {
 			Thread writer = Thread.ofPlatform().start(() -> legacyWrites(nodes, writing, writes));
 			try {
 				await(Duration.ofSeconds(30), () -> writes.get() > 300);
-				proxy.cut(); // every pooled connection and the lock's connection drop mid-batch
+				proxy.refuse(); // every pooled connection and the lock's connection drop mid-batch
 				Thread.sleep(3_000);
 				proxy.restore();
 				await(Duration.ofSeconds(30), () -> writes.get() > 700);

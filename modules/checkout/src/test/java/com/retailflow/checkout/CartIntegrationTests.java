@@ -14,6 +14,7 @@ import com.retailflow.catalog.Product;
 import com.retailflow.catalog.ProductStatus;
 import com.retailflow.inventory.InventoryManagement;
 import com.retailflow.kernel.Money;
+import com.retailflow.platform.testing.Browser;
 
 /** The cart over real HTTP on a real PostgreSQL: API and pages, anonymous and signed in, merge at sign-in. */
 @CheckoutHttpTest

@@ -2,6 +2,11 @@ package com.retailflow.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,6 +34,7 @@ import com.retailflow.kernel.Money;
 import com.retailflow.orders.OrderId;
 import com.retailflow.orders.OrderManagement;
 import com.retailflow.orders.OrderStatus;
+import com.retailflow.platform.testing.Browser;
 
 /** Checkout over real HTTP on a real PostgreSQL: idempotency, stock, exact money, payment outcomes, pages. */
 @CheckoutHttpTest
@@ -201,9 +207,9 @@ class CheckoutIntegrationTests {
 		assertThat(checkout(shopper, "", body).statusCode()).isEqualTo(400);
 		assertThat(checkout(shopper, "\"\"", body).statusCode()).isEqualTo(400);
 		assertThat(checkout(shopper, "k".repeat(256), body).statusCode()).isEqualTo(400);
-		assertThat(shopper.rawCheckout("bad\u0001key".getBytes(StandardCharsets.ISO_8859_1), body)).isEqualTo(400);
-		assertThat(shopper.rawCheckout("caf\u00e9".getBytes(StandardCharsets.ISO_8859_1), body)).isEqualTo(400);
-		assertThat(shopper.rawCheckout("caf\u00e9".getBytes(StandardCharsets.UTF_8), body)).isEqualTo(400);
+		assertThat(rawCheckout(shopper, "bad\u0001key".getBytes(StandardCharsets.ISO_8859_1), body)).isEqualTo(400);
+		assertThat(rawCheckout(shopper, "caf\u00e9".getBytes(StandardCharsets.ISO_8859_1), body)).isEqualTo(400);
+		assertThat(rawCheckout(shopper, "caf\u00e9".getBytes(StandardCharsets.UTF_8), body)).isEqualTo(400);
 		assertThat(shelf.available(product)).isEqualTo(10);
 		assertThat(shopper.get("/api/v1/cart").body()).contains("\"quantity\":1");
 
@@ -344,5 +350,31 @@ class CheckoutIntegrationTests {
 		// anonymous shoppers are sent to sign in
 		var anonymous = new Browser(port);
 		assertThat(anonymous.get("/checkout").statusCode()).isEqualTo(302);
+	}
+
+	/**
+	 * A checkout with an Idempotency-Key whose raw bytes the JDK client would refuse to send (control, non-ASCII):
+	 * written on a plain socket with the browser's cookies and a CSRF token. Returns the status code.
+	 */
+	private static int rawCheckout(Browser shopper, byte[] keyHeaderValue, String json) {
+		String token = shopper.apiToken();
+		byte[] body = json.getBytes(StandardCharsets.UTF_8);
+		try (Socket socket = new Socket("127.0.0.1", shopper.port())) {
+			socket.setSoTimeout(30_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(("POST /api/v1/checkout HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+					+ "Connection: close\r\nX-XSRF-TOKEN: " + token + "\r\nCookie: " + shopper.cookieHeader() + "\r\n"
+					+ "Content-Length: " + body.length + "\r\nIdempotency-Key: ").getBytes(StandardCharsets.ISO_8859_1));
+			out.write(keyHeaderValue);
+			out.write("\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+			out.write(body);
+			out.flush();
+			InputStream in = socket.getInputStream();
+			String status = new String(in.readNBytes(12), StandardCharsets.ISO_8859_1);
+			return Integer.parseInt(status.substring(9, 12));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 }

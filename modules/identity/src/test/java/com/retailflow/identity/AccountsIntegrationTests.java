@@ -15,6 +15,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
+import com.retailflow.platform.testing.Browser;
+
 /**
  * The identity facade on real PostgreSQL: e-mails normalised, registrations and changes as events, legacy customers
  * imported idempotently, the bootstrap admin, and the profile page's changes.

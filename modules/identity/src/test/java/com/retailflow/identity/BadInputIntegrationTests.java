@@ -20,6 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.retailflow.platform.testing.Browser;
+
 /**
  * Bad input to registration, sign-in and the profile, over real HTTP on real PostgreSQL, table-driven: none gets a
  * 5xx; pages answer with a readable page, the API with a problem document; no failed request creates or changes an

@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.DigestUtils;
 
 import com.retailflow.IdentityTestApplication;
+import com.retailflow.platform.testing.Browser;
 
 /**
  * Sign-in over real HTTP on real PostgreSQL: pages and API share one session and one CSRF protection; a legacy md5

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.retailflow.identity.AccountId;
+import com.retailflow.platform.testing.Browser;
 
 /**
  * The admin API's answers over real HTTP: transitions, 409 problems for illegal moves (nothing changes), 404 for
@@ -27,7 +28,7 @@ class OrderAdminApiIntegrationTests {
 
 	@Test
 	void anAdminShipsDeliversAndCancelsWithProblemsForIllegalMoves() {
-		var client = new Shopper(port);
+		var client = new Browser(port);
 		var paid = orders.place(OrderHistoryIntegrationTests.order(AccountId.random(), "4.00", 2, "2.00")).id();
 		orders.markPaid(paid, "pay-admin");
 
@@ -59,7 +60,7 @@ class OrderAdminApiIntegrationTests {
 
 	@Test
 	void badIdsAndBodiesAreProblemsAndChangeNothing() {
-		var client = new Shopper(port);
+		var client = new Browser(port);
 		for (String id : List.of(OrderId.random().toString(), "nonsense", "1")) {
 			var response = client.post("/admin/api/orders/" + id + "/ship", "application/json", "");
 			assertThat(response.statusCode()).as(id).isEqualTo(404);

@@ -18,6 +18,7 @@ import com.retailflow.identity.IdentityManagement;
 import com.retailflow.identity.LegacyCustomer;
 import com.retailflow.identity.Registration;
 import com.retailflow.kernel.Money;
+import com.retailflow.platform.testing.Browser;
 
 /**
  * The shopper's order history over real HTTP: pages in legacy's markup inside the storefront layout, the JSON API,
@@ -42,7 +43,7 @@ class OrderHistoryIntegrationTests {
 		var older = orders.place(order(alice, "12.50", 2, "6.25"));
 		var newer = orders.place(order(alice, "1234.50", 1, "1234.50"));
 		orders.markPaid(newer.id(), "pay-history");
-		var shopper = new Shopper(port).signIn("history.alice@example.com", "history-pass");
+		var shopper = new Browser(port).signIn("history.alice@example.com", "history-pass");
 
 		var page = shopper.get("/account/orders");
 
@@ -71,7 +72,7 @@ class OrderHistoryIntegrationTests {
 		var owner = register("owner@example.com");
 		var theirs = orders.place(order(owner, "5.00", 1, "5.00"));
 		register("snoop@example.com");
-		var snoop = new Shopper(port).signIn("snoop@example.com", "history-pass");
+		var snoop = new Browser(port).signIn("snoop@example.com", "history-pass");
 
 		var page = snoop.get("/account/orders/" + theirs.id());
 		assertThat(page.statusCode()).isEqualTo(404);
@@ -93,7 +94,7 @@ class OrderHistoryIntegrationTests {
 	void theApiListsAndShowsTheShoppersOwnOrdersWithExactAmounts() {
 		var bob = register("api.bob@example.com");
 		var placed = orders.place(order(bob, "0.30", 3, "0.10"));
-		var shopper = new Shopper(port).signIn("api.bob@example.com", "history-pass");
+		var shopper = new Browser(port).signIn("api.bob@example.com", "history-pass");
 
 		var list = shopper.get("/api/v1/orders");
 		assertThat(list.statusCode()).isEqualTo(200);
@@ -107,7 +108,7 @@ class OrderHistoryIntegrationTests {
 
 	@Test
 	void nobodySignedInIsSentToSignInOrToldSo() {
-		var anonymous = new Shopper(port);
+		var anonymous = new Browser(port);
 		var page = anonymous.get("/account/orders");
 		assertThat(page.statusCode()).isEqualTo(302);
 		assertThat(page.headers().firstValue("Location")).hasValueSatisfying(
@@ -131,7 +132,7 @@ class OrderHistoryIntegrationTests {
 				OrderStatus.DELIVERED, List.of(line), Money.of("19.98", "USD"), Instant.parse("2020-02-02T10:00:00Z"))))
 			.isEqualTo(LegacyOrderImport.CREATED);
 		var placedHere = orders.place(order(carol, "3.00", 1, "3.00"));
-		var shopper = new Shopper(port).signIn("legacy.carol@example.com", "carol-pass");
+		var shopper = new Browser(port).signIn("legacy.carol@example.com", "carol-pass");
 
 		var rows = Jsoup.parse(shopper.get("/account/orders").body()).select("table.orders-table tbody tr");
 		assertThat(rows).hasSize(2);
@@ -147,7 +148,7 @@ class OrderHistoryIntegrationTests {
 		assertThat(shopper.get("/api/v1/orders").body()).contains("\"legacyOrderId\":55501");
 
 		register("not.carol@example.com");
-		assertThat(new Shopper(port).signIn("not.carol@example.com", "history-pass").get("/account/orders/55501")
+		assertThat(new Browser(port).signIn("not.carol@example.com", "history-pass").get("/account/orders/55501")
 			.statusCode()).isEqualTo(404);
 	}
 

@@ -8,15 +8,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import com.retailflow.checkout.CartManagement;
 import com.retailflow.checkout.CartOwner;
 import com.retailflow.identity.AccountDetails;
 import com.retailflow.identity.AccountId;
+import com.retailflow.identity.SignedInAccount;
 import com.retailflow.identity.IdentityManagement;
 
 /**
@@ -41,7 +39,7 @@ class Shoppers {
 
 	/** The signed-in shopper's account, if any. */
 	Optional<AccountDetails> signedIn() {
-		return accountId().flatMap(identity::find);
+		return SignedInAccount.current().flatMap(identity::find);
 	}
 
 	/** The owner for reading: no cookie is handed out. */
@@ -56,7 +54,7 @@ class Shoppers {
 
 	private CartOwner resolve(HttpServletRequest request, @Nullable HttpServletResponse response) {
 		Optional<CartOwner> anonymous = anonymousKey(request);
-		Optional<AccountId> account = accountId();
+		Optional<AccountId> account = SignedInAccount.current();
 		if (account.isPresent()) {
 			anonymous.ifPresent(guest -> carts.merge(guest, account.get()));
 			return CartOwner.account(account.get());
@@ -96,19 +94,5 @@ class Shoppers {
 			}
 		}
 		return Optional.empty();
-	}
-
-	private static Optional<AccountId> accountId() {
-		Authentication authentication = SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication();
-		if (authentication == null || !authentication.isAuthenticated()
-				|| authentication instanceof AnonymousAuthenticationToken) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(new AccountId(UUID.fromString(authentication.getName())));
-		}
-		catch (IllegalArgumentException ex) {
-			return Optional.empty();
-		}
 	}
 }

@@ -13,7 +13,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.retailflow.catalog.CatalogManagement;
 import com.retailflow.catalog.Product;
-import com.retailflow.checkout.Browser;
 import com.retailflow.checkout.CheckoutHttpTest;
 import com.retailflow.checkout.Shelf;
 import com.retailflow.checkout.internal.payment.PaymentGateway;
@@ -22,6 +21,7 @@ import com.retailflow.kernel.Money;
 import com.retailflow.orders.OrderId;
 import com.retailflow.orders.OrderManagement;
 import com.retailflow.orders.OrderStatus;
+import com.retailflow.platform.testing.Browser;
 
 /**
  * The recovery job settles what a lost payment answer or a crash left open (ADR 0048, 0049): no order stays PLACED

@@ -27,6 +27,7 @@ import com.retailflow.identity.EmailAlreadyRegistered;
 import com.retailflow.identity.IdentityManagement;
 import com.retailflow.identity.InvalidAccountData;
 import com.retailflow.identity.Registration;
+import com.retailflow.identity.SignedInAccount;
 import com.retailflow.identity.WrongPassword;
 import com.retailflow.identity.internal.passwords.HashingBusy;
 import com.retailflow.identity.internal.passwords.PasswordTooLong;
@@ -181,7 +182,7 @@ class AccountPages {
 	}
 
 	private ModelAndView change(HttpServletRequest request, HttpServletResponse response, String done, Change change) {
-		var account = SignedIn.account();
+		var account = SignedInAccount.current();
 		if (account.isEmpty()) {
 			return redirect("/sign-in?next=" + PROFILE);
 		}
@@ -215,7 +216,7 @@ class AccountPages {
 
 	private ModelAndView profilePage(HttpServletRequest request, HttpServletResponse response, List<String> errors,
 			HttpStatus status) {
-		var account = SignedIn.account().flatMap(identity::find);
+		var account = SignedInAccount.current().flatMap(identity::find);
 		if (account.isEmpty()) {
 			// The account went away under a live session, as legacy's account.php handles it.
 			signIn.signOut(request, response);

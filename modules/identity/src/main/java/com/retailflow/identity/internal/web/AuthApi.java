@@ -22,6 +22,7 @@ import com.retailflow.identity.AccountDetails;
 import com.retailflow.identity.IdentityManagement;
 import com.retailflow.identity.InvalidAccountData;
 import com.retailflow.identity.Registration;
+import com.retailflow.identity.SignedInAccount;
 import com.retailflow.identity.internal.signin.SignIn;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -118,7 +119,7 @@ class AuthApi {
 	@ApiResponse(responseCode = "401", description = "Not signed in",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 	AccountView me() {
-		var account = SignedIn.account().flatMap(identity::find).orElseThrow(NotSignedIn::new);
+		var account = SignedInAccount.current().flatMap(identity::find).orElseThrow(NotSignedIn::new);
 		return AccountView.of(account);
 	}
 

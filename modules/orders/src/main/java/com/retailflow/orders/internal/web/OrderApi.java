@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.retailflow.identity.AccountId;
+import com.retailflow.identity.SignedInAccount;
 import com.retailflow.orders.OrderId;
 import com.retailflow.orders.OrderManagement;
 import com.retailflow.orders.internal.web.OrderResources.OrderList;
@@ -41,6 +42,6 @@ class OrderApi {
 	}
 
 	private static AccountId shopper() {
-		return SignedInShopper.account().orElseThrow(OrderProblems.NotSignedIn::new);
+		return SignedInAccount.current().orElseThrow(OrderProblems.NotSignedIn::new);
 	}
 }

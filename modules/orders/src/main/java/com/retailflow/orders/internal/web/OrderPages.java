@@ -19,6 +19,7 @@ import org.springframework.web.servlet.ModelAndView;
 import com.retailflow.catalog.storefront.StorefrontLayout;
 import com.retailflow.identity.AccountId;
 import com.retailflow.identity.IdentityManagement;
+import com.retailflow.identity.SignedInAccount;
 import com.retailflow.orders.OrderDetails;
 import com.retailflow.orders.OrderId;
 import com.retailflow.orders.OrderManagement;
@@ -56,7 +57,7 @@ class OrderPages {
 
 	@GetMapping({ HISTORY, HISTORY + "/" })
 	ModelAndView history(HttpServletRequest request, HttpServletResponse response) {
-		var account = SignedInShopper.account().flatMap(identity::find);
+		var account = SignedInAccount.current().flatMap(identity::find);
 		if (account.isEmpty()) {
 			// signed in as no shopper (the account went away under a live session): legacy sends it to sign in
 			return new ModelAndView("redirect:/sign-in?next=" + HISTORY);
@@ -69,7 +70,7 @@ class OrderPages {
 
 	@GetMapping(HISTORY + "/{id}")
 	ModelAndView order(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) {
-		var order = SignedInShopper.account().flatMap(account -> ownOrder(account, id));
+		var order = SignedInAccount.current().flatMap(account -> ownOrder(account, id));
 		if (order.isEmpty()) {
 			return render(request, response, "Order not found", "error",
 					new Problem("Order not found", "We could not find that order."), HttpStatus.NOT_FOUND);

@@ -1,4 +1,4 @@
-package com.retailflow.orders.internal.web;
+package com.retailflow.identity;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -7,18 +7,16 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import com.retailflow.identity.AccountId;
-
 /**
- * The account the current request is signed in as. Identity's sign-in names the authentication by the account id;
- * an admin signed in to the console (named by e-mail or user name) is no shopper here.
+ * The shopper account the current request is signed in as. Identity's sign-in names the authentication by the
+ * account id, so anything else in the security context (anonymous, an admin named by user name) is no shopper.
  */
-final class SignedInShopper {
+public final class SignedInAccount {
 
-	private SignedInShopper() {
+	private SignedInAccount() {
 	}
 
-	static Optional<AccountId> account() {
+	public static Optional<AccountId> current() {
 		Authentication authentication = SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication();
 		if (authentication == null || !authentication.isAuthenticated()
 				|| authentication instanceof AnonymousAuthenticationToken) {
