@@ -32,8 +32,8 @@ export RETAILFLOW_DB_PASSWORD=${RETAILFLOW_DB_PASSWORD:-}
 export LEGACY_DB_HOST=${LEGACY_DB_HOST:-127.0.0.1} LEGACY_DB_PORT=${LEGACY_DB_PORT:-3306}
 export LEGACY_DB_NAME=${LEGACY_DB_NAME:-legacy_shop} LEGACY_DB_USER=${LEGACY_DB_USER:-root}
 export LEGACY_DB_PASSWORD=${LEGACY_DB_PASSWORD:-}
-# The demo profile: admin/admin for the console and admin API unless RETAILFLOW_ADMIN_PASSWORD is set (the app
-# says so on start). Without it, the app refuses to start until admin credentials are configured.
+# The demo profile: identity's first admin is admin/admin unless RETAILFLOW_ADMIN_PASSWORD is set (the app says so
+# on start). Without the profile, the app refuses to start until RETAILFLOW_ADMIN_PASSWORD is set.
 export SPRING_PROFILES_ACTIVE=${SPRING_PROFILES_ACTIVE:-demo}
 RUN_DIR=$(mkdir -p "${RETAILFLOW_RUN_DIR:-.run}/logs" && cd "${RETAILFLOW_RUN_DIR:-.run}" && pwd)
 timeout_s=${RETAILFLOW_START_TIMEOUT:-300}

@@ -29,7 +29,7 @@ class FatJarIT {
 				jar.toString(), "--server.port=" + port, "--spring.datasource.url=" + database.jdbcUrl(),
 				"--spring.datasource.username=" + database.username(),
 				"--spring.datasource.password=" + database.password(), "--retailflow.legacy.backfill-on-start=false",
-				"--retailflow.admin.users[0].username=admin", "--retailflow.admin.users[0].password=jar-test-secret",
+				"--retailflow.identity.bootstrap-admin.password=jar-test-secret",
 				// No legacy database of its own: the stream must not install capture on whatever answers at the default.
 				"--retailflow.legacy.sync.enabled=false")
 			.redirectErrorStream(true)

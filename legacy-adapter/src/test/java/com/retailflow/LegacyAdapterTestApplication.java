@@ -1,8 +1,17 @@
 package com.retailflow;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.scheduling.annotation.EnableScheduling;
+
+import com.retailflow.identity.AdminAccounts;
+import com.retailflow.proxy.AdminAuthentication;
 
 /**
  * Test bootstrap at the root package: the adapter with the modules it adapts to (catalog, inventory, proxy),
@@ -14,5 +23,21 @@ class LegacyAdapterTestApplication {
 
 	public static void main(String[] args) {
 		SpringApplication.run(LegacyAdapterTestApplication.class, args);
+	}
+
+	/** The admin side signs in with identity's ADMIN accounts, as the application wires it (ConsoleSignIn). */
+	@Bean
+	AdminAuthentication identityAdmins(AdminAccounts admins) {
+		return new AdminAuthentication() {
+			@Override
+			public AuthenticationProvider authenticationProvider() {
+				return admins.authenticationProvider();
+			}
+
+			@Override
+			public Optional<Duration> retryAfter(AuthenticationException failure) {
+				return admins.retryAfter(failure);
+			}
+		};
 	}
 }

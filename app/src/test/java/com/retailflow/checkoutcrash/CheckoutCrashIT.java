@@ -50,8 +50,8 @@ class CheckoutCrashIT {
 		List<String> settings = List.of("--server.port=" + port, "--spring.datasource.url=" + database.jdbcUrl(),
 				"--spring.datasource.username=" + database.username(),
 				"--spring.datasource.password=" + database.password(), "--retailflow.legacy.backfill-on-start=false",
-				"--retailflow.legacy.sync.enabled=false", "--retailflow.admin.users[0].username=admin",
-				"--retailflow.admin.users[0].password=crash-test-secret",
+				"--retailflow.legacy.sync.enabled=false",
+				"--retailflow.identity.bootstrap-admin.password=crash-test-secret",
 				"--retailflow.checkout.payment.simulated.latency=8s", "--retailflow.checkout.recovery.grace=2s",
 				"--retailflow.checkout.recovery.interval=1s");
 

@@ -23,7 +23,7 @@ import com.retailflow.identity.LegacyCustomer;
 /**
  * The identity route in NEW through the proxy, in front of the real legacy shop: legacy's sign-in URL answers with a
  * 301 to the new page, the demo shopper (an md5 account, brought in as the customers sync will bring it) signs in on
- * the new side, and afterwards no md5 of any kind is left in the identity schema for that account.
+ * the new side, and afterwards its password hash is Argon2id and legacy's md5 is in none of its columns.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "retailflow.legacy.backfill-on-start=false")
@@ -58,6 +58,11 @@ class IdentityCutoverJourneyIntegrationTests extends WholeAppAgainstLegacyShop {
 		assertThat(signedIn.statusCode()).isEqualTo(302);
 		assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/cart.php");
 		assertThat(hash()).startsWith("{argon2}$argon2id$");
+		// md5("demo1234"), legacy's stored value: in no column of the account (the wrapped {legacy-md5} kept for
+		// re-imports is Argon2id over it, ADR 0035)
+		assertThat(jdbc.sql("SELECT a::text FROM identity.accounts a WHERE email = 'demo@example.com'")
+			.query(String.class)
+			.single()).doesNotContain(legacyDemoShopper().md5Password());
 		assertThat(me(browser).body()).contains("\"email\":\"demo@example.com\"");
 
 		var signOut = browser.get("/logout.php");

@@ -116,6 +116,29 @@ class AdminAccessTests extends ProxyAgainstLegacyShop {
 	}
 
 	@Test
+	void aSignInTheAdminAccountsRefuseToCheckIs429WithRetryAfter() {
+		var api = ProxyHttp.admin(proxy(), "GET", "/admin/api/routes", null, ProxyTestApplication.THROTTLED, "x");
+		assertThat(api.statusCode()).isEqualTo(429);
+		assertThat(api.headers().firstValue("Retry-After")).hasValue("42");
+		assertThat(api.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(api.body()).contains("\"status\":429");
+
+		var login = ProxyHttp.get(proxy(), "/admin/login");
+		var csrf = CSRF.matcher(login.body());
+		assertThat(csrf.find()).isTrue();
+		var form = ProxyHttp.send(ProxyHttp.request(proxy(), "/admin/login")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Cookie", "RETAILFLOW_ADMIN=" + ProxyHttp.cookie(login, "RETAILFLOW_ADMIN"))
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + ProxyTestApplication.THROTTLED + "&password=x&_csrf="
+					+ csrf.group(1)))
+			.build());
+		assertThat(form.statusCode()).isEqualTo(302);
+		assertThat(form.headers().firstValue("Location")).hasValueSatisfying(
+				location -> assertThat(location).endsWith("/admin/login?throttled"));
+		assertThat(ProxyHttp.get(proxy(), "/admin/login?throttled").body()).contains("Too many failed sign-ins");
+	}
+
+	@Test
 	void actuatorShowsStatusToEveryoneAndTheRestOnlyToAdmins() {
 		var health = ProxyHttp.get(proxy(), "/actuator/health");
 		assertThat(health.statusCode()).isEqualTo(200);

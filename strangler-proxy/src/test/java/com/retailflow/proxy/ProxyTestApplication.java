@@ -1,10 +1,18 @@
 package com.retailflow.proxy;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The proxy with a stand-in "new side" (see {@link NewSideController}) in front of the real legacy shop. */
@@ -16,6 +24,54 @@ class ProxyTestApplication {
 	private static final Pattern NEW_PRODUCT = Pattern.compile("/products/(\\d+)");
 	private static final Pattern LEGACY_FLAKY = Pattern.compile("/flaky\\.php\\?case=(\\w+)");
 	private static final Pattern NEW_FLAKY = Pattern.compile("/flaky/(\\w+)");
+
+	/** A signed-in user the throttle of {@link #testAdmins} refuses to check, as identity's throttle would. */
+	static final String THROTTLED = "throttled";
+
+	/**
+	 * Stands in for identity's ADMIN accounts: {@code admin/admin-secret} (ADMIN), {@code viewer/viewer-secret}
+	 * (signed in, without the role) and {@value #THROTTLED}, whose every attempt is refused for 42 seconds.
+	 */
+	@Bean
+	AdminAuthentication testAdmins() {
+		var encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		var users = new InMemoryUserDetailsManager(
+				User.withUsername("admin").password(encoder.encode("admin-secret")).roles("ADMIN").build(),
+				User.withUsername("viewer").password(encoder.encode("viewer-secret")).roles("VIEWER").build());
+		var dao = new DaoAuthenticationProvider(users);
+		dao.setPasswordEncoder(encoder);
+		final class Throttled extends LockedException {
+			Throttled() {
+				super("too many failures");
+			}
+		}
+		AuthenticationProvider provider = new AuthenticationProvider() {
+			@Override
+			public org.springframework.security.core.Authentication authenticate(
+					org.springframework.security.core.Authentication authentication) {
+				if (authentication.getName().equals(THROTTLED)) {
+					throw new Throttled();
+				}
+				return dao.authenticate(authentication);
+			}
+
+			@Override
+			public boolean supports(Class<?> authentication) {
+				return dao.supports(authentication);
+			}
+		};
+		return new AdminAuthentication() {
+			@Override
+			public AuthenticationProvider authenticationProvider() {
+				return provider;
+			}
+
+			@Override
+			public Optional<Duration> retryAfter(AuthenticationException failure) {
+				return failure instanceof Throttled ? Optional.of(Duration.ofSeconds(42)) : Optional.empty();
+			}
+		};
+	}
 
 	/** Stands in for the session bridge: a cookie {@code test_customer} means "signed in as that customer". */
 	@Bean

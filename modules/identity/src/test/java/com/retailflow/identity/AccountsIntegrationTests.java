@@ -102,6 +102,19 @@ class AccountsIntegrationTests {
 		assertThat(signedIn).isNotNull();
 		assertThat(signedIn.getAuthorities()).extracting(Object::toString).contains("ROLE_ADMIN")
 			.doesNotContain("ROLE_SHOPPER");
+		assertThat(signedIn.getName()).as("the admin's sign-in name, for the audit log").isEqualTo("admin");
+		var byName = admins.authenticationProvider()
+			.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(" Admin ", "admin-password-1"));
+		assertThat(byName.getName()).isEqualTo("admin");
+		assertThat(byName.getAuthorities()).extracting(Object::toString).contains("ROLE_ADMIN");
+		for (String nobody : new String[] { "admin\u0000", "x".repeat(10_000), "", "ad min" }) {
+			assertThatThrownBy(() -> admins.authenticationProvider()
+				.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(nobody, "admin-password-1")))
+				.as(nobody.length() > 20 ? "a long name" : nobody).isInstanceOf(BadCredentialsException.class);
+		}
+		assertThatThrownBy(() -> admins.authenticationProvider()
+			.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("admin", "admin")))
+			.as("the demo's admin/admin, outside the demo profile").isInstanceOf(BadCredentialsException.class);
 
 		identity.register(new Registration("not-an-admin@example.com", "Shopper", "shopper-pass"));
 		assertThatThrownBy(() -> admins.authenticationProvider()

@@ -42,8 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  * shadow comparisons are not required ({@code retailflow.proxy.shadow.min-comparisons=0}, see {@code GateShadowConditionTests}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "retailflow.proxy.shadow.min-comparisons=0", "retailflow.admin.users[0].username=admin",
-				"retailflow.admin.users[0].password=admin-secret", "retailflow.legacy.reconciliation.interval=0",
+		properties = { "retailflow.proxy.shadow.min-comparisons=0", 
+				"retailflow.identity.bootstrap-admin.password=admin-secret", "retailflow.legacy.reconciliation.interval=0",
 				"retailflow.proxy.routes[0].id=catalog", "retailflow.proxy.routes[0].module=catalog",
 				"retailflow.proxy.routes[0].legacy-patterns=/product.php",
 				"retailflow.proxy.routes[0].new-patterns=/products/**" })

@@ -40,9 +40,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "retailflow.legacy.reconciliation.ranges=8", "retailflow.legacy.reconciliation.fanout=4",
-				"retailflow.legacy.reconciliation.leaf-rows=16", "retailflow.admin.users[0].username=admin",
-				"retailflow.admin.users[0].password=admin-secret", "retailflow.admin.users[1].username=viewer",
-				"retailflow.admin.users[1].password=viewer", "retailflow.admin.users[1].roles=VIEWER" })
+				"retailflow.legacy.reconciliation.leaf-rows=16",
+				"retailflow.identity.bootstrap-admin.password=admin-secret" })
 class ReconciliationIntegrationTests {
 
 	static final TestDatabases.Database LEGACY_DB = TestDatabases.newMariaDb();
@@ -146,7 +145,8 @@ class ReconciliationIntegrationTests {
 				HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
 		// The admin chain checks CSRF before authentication for requests without credentials: refused either way.
 		assertThat(post("/admin/api/sync/catalog/reconcile", null).statusCode()).isIn(401, 403);
-		assertThat(post("/admin/api/sync/catalog/reconcile", "viewer:viewer").statusCode()).isEqualTo(403);
+		// not an admin account of identity's: refused like a wrong password
+		assertThat(post("/admin/api/sync/catalog/reconcile", "viewer:viewer").statusCode()).isEqualTo(401);
 
 		var unknown = post("/admin/api/sync/wishlists/reconcile", "admin:admin-secret");
 		assertThat(unknown.statusCode()).isEqualTo(404);

@@ -15,16 +15,29 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("retailflow.identity")
 public record IdentitySettings(@DefaultValue BootstrapAdmin bootstrapAdmin, @DefaultValue Throttle throttle) {
 
-	/** Both e-mail and password must be set for an admin to be created. */
-	public record BootstrapAdmin(@Nullable String email, @Nullable String password, @DefaultValue("Administrator") String name) {
+	/**
+	 * The first admin: created when a password is set and no admin exists yet.
+	 *
+	 * @param username what the admin types to sign in to the console and the admin API (lower-cased; no {@code @})
+	 * @param email its e-mail (its other sign-in name); none given: {@code <username>@admin.invalid}, a reserved
+	 * domain, so no mailbox and no legacy customer can have it
+	 * @param password required outside the {@code demo} profile; used on the first start only
+	 */
+	public record BootstrapAdmin(@DefaultValue("admin") String username, @Nullable String email,
+			@Nullable String password, @DefaultValue("Administrator") String name) {
 
 		public boolean configured() {
-			return email != null && !email.isBlank() && password != null && !password.isEmpty();
+			return password != null && !password.isEmpty();
+		}
+
+		@Override
+		public String username() {
+			return username.strip().toLowerCase(java.util.Locale.ROOT);
 		}
 
 		@Override
 		public String email() {
-			return email == null ? "" : email;
+			return email == null || email.isBlank() ? username() + "@admin.invalid" : email;
 		}
 
 		@Override
@@ -34,7 +47,7 @@ public record IdentitySettings(@DefaultValue BootstrapAdmin bootstrapAdmin, @Def
 
 		@Override
 		public String toString() {
-			return "BootstrapAdmin[email=" + email + "]";
+			return "BootstrapAdmin[username=" + username + ", email=" + email + "]";
 		}
 	}
 

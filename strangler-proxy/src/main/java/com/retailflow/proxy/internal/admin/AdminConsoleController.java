@@ -27,7 +27,8 @@ class AdminConsoleController {
 	@GetMapping("/admin/login")
 	String login(HttpServletRequest request, Model model) {
 		boolean failed = request.getParameterMap().containsKey("error");
-		model.addAttribute("page", new ConsolePages.Login(failed, ConsolePages.Csrf.of(request)));
+		boolean throttled = request.getParameterMap().containsKey("throttled");
+		model.addAttribute("page", new ConsolePages.Login(failed, throttled, ConsolePages.Csrf.of(request)));
 		return "proxy/login";
 	}
 }

@@ -15,6 +15,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
@@ -27,6 +29,8 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import com.retailflow.proxy.AdminAuthentication;
 
 /**
  * Security for the admin side and Actuator; storefront requests match no chain, so no security filter reads their
@@ -43,7 +47,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * other endpoint need ADMIN.</li>
  * </ul>
  * An unauthenticated call is 401 with {@code WWW-Authenticate} and a problem body for every method (a missing CSRF
- * token does not turn it into a 403); an authenticated one without the role is 403.
+ * token does not turn it into a 403); an authenticated one without the role is 403; a sign-in refused because of too
+ * many failures is 429 with {@code Retry-After} (the console's form says so on its page).
+ *
+ * <p>Who gets in is the application's {@link AdminAuthentication}: all three chains authenticate through
+ * {@link #adminAuthenticationManager} only, built on it. That is the application's only {@code AuthenticationManager}
+ * bean, so no default user is generated and no shopper account reaches it: the storefront's sign-in (identity) keeps
+ * its own manager, which is no bean.
  */
 @Configuration(proxyBeanMethods = false)
 class AdminSecurity {
@@ -53,22 +63,36 @@ class AdminSecurity {
 	private static final Set<String> PUBLIC_ACTUATOR = Set.of("/actuator/health", "/actuator/health/liveness",
 			"/actuator/health/readiness", "/actuator/prometheus");
 
+	private final AdminAuthentication admins;
+
+	AdminSecurity(AdminAuthentication admins) {
+		this.admins = admins;
+	}
+
+	@Bean
+	AuthenticationManager adminAuthenticationManager() {
+		return new ProviderManager(admins.authenticationProvider());
+	}
+
 	@Bean
 	@Order(1)
-	SecurityFilterChain adminApiWithCredentials(HttpSecurity http) throws Exception {
+	SecurityFilterChain adminApiWithCredentials(HttpSecurity http, AuthenticationManager adminAuthenticationManager)
+			throws Exception {
 		return http.securityMatcher(AdminSecurity::apiCallWithOwnCredentials)
+			.authenticationManager(adminAuthenticationManager)
 			.authorizeHttpRequests(requests -> requests.anyRequest().hasRole("ADMIN"))
-			.httpBasic(basic -> basic.authenticationEntryPoint(AdminSecurity::unauthorized))
+			.httpBasic(basic -> basic.authenticationEntryPoint(this::unauthorized))
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
-			.exceptionHandling(errors -> errors.authenticationEntryPoint(AdminSecurity::unauthorized)
-				.accessDeniedHandler(forbidden(AdminSecurity::unauthorized)))
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(this::unauthorized)
+				.accessDeniedHandler(forbidden(this::unauthorized)))
 			.build();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain adminConsole(HttpSecurity http) throws Exception {
+	SecurityFilterChain adminConsole(HttpSecurity http, AuthenticationManager adminAuthenticationManager)
+			throws Exception {
 		var signIn = new LoginUrlAuthenticationEntryPoint("/admin/login");
 		RequestMatcher api = request -> request.getRequestURI().startsWith("/admin/api/");
 		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
@@ -80,11 +104,16 @@ class AdminSecurity {
 			}
 		};
 		return http.securityMatcher("/admin", "/admin/**")
+			.authenticationManager(adminAuthenticationManager)
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/admin/login").permitAll()
 				.anyRequest()
 				.hasRole("ADMIN"))
 			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
-			.formLogin(form -> form.loginPage("/admin/login").defaultSuccessUrl("/admin", true).permitAll())
+			.formLogin(form -> form.loginPage("/admin/login")
+				.defaultSuccessUrl("/admin", true)
+				.failureHandler((request, response, ex) -> response.sendRedirect(
+						admins.retryAfter(ex).isPresent() ? "/admin/login?throttled" : "/admin/login?error"))
+				.permitAll())
 			.logout(logout -> logout.logoutUrl("/admin/logout")
 				.logoutSuccessUrl("/admin/login")
 				.deleteCookies(SESSION_COOKIE))
@@ -95,18 +124,19 @@ class AdminSecurity {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+	SecurityFilterChain actuator(HttpSecurity http, AuthenticationManager adminAuthenticationManager) throws Exception {
 		return http.securityMatcher("/actuator", "/actuator/**")
+			.authenticationManager(adminAuthenticationManager)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(request -> PUBLIC_ACTUATOR.contains(request.getRequestURI()))
 				.permitAll()
 				.anyRequest()
 				.hasRole("ADMIN"))
-			.httpBasic(basic -> basic.authenticationEntryPoint(AdminSecurity::unauthorized))
+			.httpBasic(basic -> basic.authenticationEntryPoint(this::unauthorized))
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
-			.exceptionHandling(errors -> errors.authenticationEntryPoint(AdminSecurity::unauthorized)
-				.accessDeniedHandler(forbidden(AdminSecurity::unauthorized)))
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(this::unauthorized)
+				.accessDeniedHandler(forbidden(this::unauthorized)))
 			.build();
 	}
 
@@ -143,8 +173,16 @@ class AdminSecurity {
 		};
 	}
 
-	private static void unauthorized(HttpServletRequest request, HttpServletResponse response,
-			AuthenticationException ex) throws IOException {
+	private void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
+			throws IOException {
+		var wait = admins.retryAfter(ex);
+		if (wait.isPresent()) {
+			long seconds = Math.max(1, wait.get().toSeconds());
+			response.setHeader("Retry-After", Long.toString(seconds));
+			problem(response, HttpStatus.TOO_MANY_REQUESTS, "Too Many Requests",
+					"Too many failed sign-ins: try again in " + seconds + " seconds.");
+			return;
+		}
 		response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
 		problem(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
 				"Sign in: HTTP Basic with an admin account.");

@@ -26,6 +26,6 @@ public final class ConsolePages {
 	}
 
 	/** The sign-in form, after a failed attempt with a message. */
-	public record Login(boolean failed, Csrf csrf) {
+	public record Login(boolean failed, boolean throttled, Csrf csrf) {
 	}
 }

@@ -46,6 +46,9 @@ public class Account extends AbstractAggregateRoot<Account> {
 
 	private String email;
 
+	/** The console and admin API sign-in name of an admin; shoppers have none. */
+	private @Nullable String username;
+
 	private String name;
 
 	@Column(name = "password_hash")
@@ -108,8 +111,10 @@ public class Account extends AbstractAggregateRoot<Account> {
 	}
 
 	/** The first admin, from the environment. */
-	static Account bootstrapAdmin(Email email, String name, String passwordHash, Instant now) {
-		return new Account(email, name, passwordHash, Set.of(Role.ADMIN), now);
+	static Account bootstrapAdmin(Email email, String username, String name, String passwordHash, Instant now) {
+		var admin = new Account(email, name, passwordHash, Set.of(Role.ADMIN), now);
+		admin.username = username;
+		return admin;
 	}
 
 	boolean changeName(String newName, Instant now) {
@@ -212,6 +217,19 @@ public class Account extends AbstractAggregateRoot<Account> {
 		if (roles.add(role)) {
 			updatedAt = now;
 		}
+	}
+
+	/** Makes this account an admin that also signs in to the console as {@code adminName} (lower case). */
+	void makeAdmin(String adminName, Instant now) {
+		grant(Role.ADMIN, now);
+		if (!adminName.equals(username)) {
+			username = adminName;
+			updatedAt = now;
+		}
+	}
+
+	public @Nullable String username() {
+		return username;
 	}
 
 	public AccountId accountId() {

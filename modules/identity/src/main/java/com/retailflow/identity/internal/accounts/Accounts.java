@@ -8,12 +8,15 @@ import org.springframework.data.repository.CrudRepository;
 
 import com.retailflow.identity.Role;
 
-/** The accounts, by id, e-mail (normalised) or legacy id. */
+/** The accounts, by id, e-mail (normalised), legacy id or admin sign-in name. */
 public interface Accounts extends CrudRepository<Account, UUID> {
 
 	Optional<Account> findByEmail(String normalisedEmail);
 
 	Optional<Account> findByLegacyId(long legacyId);
+
+	/** An admin by its console sign-in name (lower case). */
+	Optional<Account> findByUsername(String username);
 
 	java.util.List<Account> findByLegacyStaleSinceIsNotNullOrderByLegacyStaleSince();
 

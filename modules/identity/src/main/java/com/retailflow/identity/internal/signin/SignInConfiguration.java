@@ -9,6 +9,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -23,7 +25,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.retailflow.identity.AdminAccounts;
 import com.retailflow.identity.IdentityManagement;
-import com.retailflow.identity.Role;
 import com.retailflow.identity.internal.accounts.AccountPasswords;
 import com.retailflow.identity.internal.accounts.Accounts;
 import com.retailflow.identity.internal.passwords.PasswordHashing;
@@ -78,8 +79,7 @@ class SignInConfiguration {
 			TransactionTemplate transactions, CsrfTokenRepository identityCsrfTokens,
 			@Value("${server.servlet.session.cookie.name:RFSESSION}") String sessionCookie, IdentityManagement identity,
 			ObjectProvider<LegacySessionLink> legacySessionLink) {
-		var provider = throttled(new AccountUserDetails(accounts, upgrades, account -> true, transactions), passwords,
-				throttle);
+		var provider = throttled(AccountUserDetails.shoppers(accounts, upgrades, transactions), passwords, throttle);
 		var sessions = new CompositeSessionAuthenticationStrategy(List.of(new ChangeSessionIdAuthenticationStrategy(),
 				new CsrfAuthenticationStrategy(identityCsrfTokens)));
 		return new SignIn(new ProviderManager(provider), sessions, identityCsrfTokens, sessionCookie, identity,
@@ -88,10 +88,10 @@ class SignInConfiguration {
 
 	@Bean
 	AdminAccounts identityAdminAccounts(Accounts accounts, AccountPasswords upgrades, PasswordHashing passwords,
-			SignInThrottle throttle, TransactionTemplate transactions) {
-		var provider = throttled(new AccountUserDetails(accounts, upgrades,
-				account -> account.roles().contains(Role.ADMIN), transactions), passwords, throttle);
-		return () -> provider;
+			SignInThrottle throttle, TransactionTemplate transactions, Environment environment) {
+		var provider = throttled(AccountUserDetails.admins(accounts, upgrades, transactions), passwords, throttle);
+		return new IdentityAdminAccounts(provider, accounts, transactions,
+				environment.acceptsProfiles(Profiles.of("demo")));
 	}
 
 	private static AuthenticationProvider throttled(AccountUserDetails users, PasswordHashing passwords,

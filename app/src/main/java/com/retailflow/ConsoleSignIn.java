@@ -1,0 +1,36 @@
+package com.retailflow;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.AuthenticationException;
+
+import com.retailflow.identity.AdminAccounts;
+import com.retailflow.proxy.AdminAuthentication;
+
+/**
+ * The console and the admin API sign in with identity's ADMIN accounts. Wired here, in the deployable, because the
+ * proxy depends on no module: it asks for an {@link AdminAuthentication}, and only the application knows that identity
+ * answers it (docs/adr/0053-admin-accounts-in-identity.md).
+ */
+@Configuration(proxyBeanMethods = false)
+class ConsoleSignIn {
+
+	@Bean
+	AdminAuthentication identityAdmins(AdminAccounts admins) {
+		return new AdminAuthentication() {
+			@Override
+			public AuthenticationProvider authenticationProvider() {
+				return admins.authenticationProvider();
+			}
+
+			@Override
+			public Optional<Duration> retryAfter(AuthenticationException failure) {
+				return admins.retryAfter(failure);
+			}
+		};
+	}
+}
