@@ -1,0 +1,383 @@
+package retailflow.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Finds the largest arrival rate of shoppers a server keeps under a p99 limit with no errors, while the shoppers
+ * arrive (open model) and browse. It runs in the Gatling JVM next to the injector, which offers shoppers at a fixed
+ * {@code cap} per second; {@link #admit()} lets through the share {@code rate / cap} of them, so the rate can change
+ * between levels without a new run (the thinned arrivals stay random).
+ *
+ * <p>The search: after {@code warmup} seconds at {@code start} (not judged: the server's and Gatling's JIT), probe levels of {@code probe} seconds double the rate from {@code start} until one fails (judged on
+ * its last 5 seconds, before the population has filled: only a bracket). Then full levels, each {@code fill} seconds
+ * for the population to reach its steady size (one visit length) plus {@code measure} seconds judged: first the last
+ * probe that passed (halving while it fails), then {@code bisect} geometric midpoints between the highest full pass
+ * and the lowest fail. The answer is the highest full level that passed, with the number of shoppers that were in a
+ * visit during its judged seconds (counted, not derived).
+ *
+ * <p>A level fails when a request started in its judged seconds took {@code limit} ms or more at p99, answered
+ * anything but 200 (after redirects), timed out, or had not finished 2 s after the window closed. A level also stops
+ * early (fails) when over 5 % of the requests of its last 5 seconds failed or were over the limit. For each level it
+ * writes one tab-separated line to {@code out}, with the CPU this JVM used (the load generator: if it is near 100 %
+ * the generator, not the server, may be the limit) and how busy the server's core was ({@code /proc/stat}).
+ */
+final class ShopperLadder {
+
+	static final double CAP = Double.parseDouble(System.getProperty("cap", "1000"));
+	private static final double START = Double.parseDouble(System.getProperty("start", "10"));
+	private static final int WARMUP_S = Integer.getInteger("warmup", 20);
+	private static final int PROBE_S = Integer.getInteger("probe", 10);
+	private static final int FILL_S = Integer.getInteger("fill", 30);
+	private static final int MEASURE_S = Integer.getInteger("measure", 15);
+	private static final int BISECT = Integer.getInteger("bisect", 2);
+	private static final int LIMIT_MS = Integer.getInteger("limit", 500);
+	private static final String SERVER_CPU = System.getProperty("serverCpu", "1");
+	private static final Path OUT = Path.of(System.getProperty("out", "shoppers-ladder.tsv"));
+	private static final double MIN_RATE = 0.25;
+	/** per-second buckets (ring) of requests started and of those that failed or were slow, for the early stop */
+	private static final int RING = 64;
+
+	private static final long EPOCH = System.nanoTime();
+	private static final AtomicInteger SHOPPERS_IN_VISIT = new AtomicInteger();
+	private static final AtomicLongArray STARTED = new AtomicLongArray(RING);
+	private static final AtomicLongArray BAD = new AtomicLongArray(RING);
+	private static final AtomicLongArray SECOND_OF_BUCKET = new AtomicLongArray(RING);
+
+	private static volatile double rate;
+	private static volatile boolean finished;
+	private static volatile Window window;
+
+	private ShopperLadder() {
+	}
+
+	/** Milliseconds since this class was loaded: request start times are on this clock. */
+	static long now() {
+		return (System.nanoTime() - EPOCH) / 1_000_000;
+	}
+
+	static boolean finished() {
+		return finished;
+	}
+
+	/** Whether an arriving shopper of the injector's {@code cap} per second is one of this level's arrivals. */
+	static boolean admit() {
+		if (finished || ThreadLocalRandom.current().nextDouble() * CAP >= rate) {
+			return false;
+		}
+		SHOPPERS_IN_VISIT.incrementAndGet();
+		return true;
+	}
+
+	static void visitEnded() {
+		SHOPPERS_IN_VISIT.decrementAndGet();
+	}
+
+	/** One page: started at {@code startMs} ({@link #now()}), took {@code tookMs}, {@code ok} = 200 in time. */
+	static void record(String page, long startMs, long tookMs, boolean ok) {
+		boolean bad = !ok || tookMs >= LIMIT_MS;
+		long second = startMs / 1000;
+		int slot = (int) (second % RING);
+		if (SECOND_OF_BUCKET.get(slot) != second) {
+			synchronized (SECOND_OF_BUCKET) {
+				if (SECOND_OF_BUCKET.get(slot) != second) {
+					STARTED.set(slot, 0);
+					BAD.set(slot, 0);
+					SECOND_OF_BUCKET.set(slot, second);
+				}
+			}
+		}
+		STARTED.incrementAndGet(slot);
+		if (bad) {
+			BAD.incrementAndGet(slot);
+		}
+		Window w = window;
+		if (w != null) {
+			w.add(page, startMs, tookMs, ok);
+		}
+	}
+
+	/** Starts the search on a daemon thread; {@link #finished()} turns true when it has its answer. */
+	static void start(String side) {
+		Thread thread = new Thread(() -> {
+			try {
+				search(side);
+			}
+			catch (RuntimeException | InterruptedException ex) {
+				line("error\t" + side + "\t" + ex);
+			}
+			finally {
+				finished = true;
+			}
+		}, "shopper-ladder");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	private static void search(String side) throws InterruptedException {
+		line("side\tkind\tarrivals_per_s\tshoppers\trequests\treq_per_s\tp50_ms\tp99_ms\tmax_ms\tfailed\tunfinished"
+				+ "\tloadgen_cpu_pct\tserver_core_busy_pct\tseconds\tpass\tp99_ms_by_page");
+		// both JITs (server and Gatling) compile during the first seconds: not judged
+		level(side, "warm-up", START, 0, WARMUP_S, Math.min(5, WARMUP_S));
+		double r = START;
+		double probePass = 0;
+		double probeFail = 0;
+		while (true) {
+			if (level(side, "probe", r, 0, PROBE_S, Math.min(5, PROBE_S)).pass()) {
+				probePass = r;
+				if (probeFail > 0 || r * 2 > CAP) {
+					break;
+				}
+				r *= 2;
+			}
+			else {
+				probeFail = r;
+				if (probePass > 0 || r / 2 < MIN_RATE) {
+					break;
+				}
+				r /= 2;
+			}
+		}
+		double pass = 0;
+		Result best = null;
+		double fail = probeFail;
+		double candidate = probePass;
+		while (candidate >= MIN_RATE) {
+			Result result = level(side, "full", candidate, FILL_S, MEASURE_S, MEASURE_S);
+			if (result.pass()) {
+				pass = candidate;
+				best = result;
+				break;
+			}
+			fail = candidate;
+			candidate /= 2;
+		}
+		for (int i = 0; i < BISECT && best != null && fail > 0; i++) {
+			double mid = round(Math.sqrt(pass * fail));
+			if (mid <= pass || mid >= fail) {
+				break;
+			}
+			Result result = level(side, "full", mid, FILL_S, MEASURE_S, MEASURE_S);
+			if (result.pass()) {
+				pass = mid;
+				best = result;
+			}
+			else {
+				fail = mid;
+			}
+		}
+		line(String.format(Locale.ROOT, "max\t%s\t%s\t%d\t%s\t%s", side, num(pass), best == null ? 0 : best.shoppers(),
+				fail > 0 ? num(fail) : "none", probeFail == 0 && probePass > 0 ? "capped" : "bracketed"));
+	}
+
+	private static double round(double r) {
+		return r >= 10 ? Math.round(r) : Math.round(r * 100) / 100.0;
+	}
+
+	private static String num(double r) {
+		return r == Math.rint(r) ? Long.toString((long) r) : Double.toString(r);
+	}
+
+	/**
+	 * Runs one level: the rate for {@code fill + measure} seconds, judging the requests started in the last
+	 * {@code judged} seconds.
+	 */
+	private static Result level(String side, String kind, double r, int fill, int measure, int judged)
+			throws InterruptedException {
+		rate = r;
+		long begin = now();
+		long windowStart = begin + (fill + measure - judged) * 1000L;
+		long windowEnd = begin + (fill + measure) * 1000L;
+		Window w = new Window(windowStart, windowEnd);
+		window = w;
+		long cpu0 = processCpuNanos();
+		long[] core0 = coreTicks();
+		long shopperSum = 0;
+		int samples = 0;
+		boolean stoppedEarly = false;
+		while (now() < windowEnd) {
+			Thread.sleep(1000);
+			long t = now();
+			if (t >= windowStart) {
+				shopperSum += SHOPPERS_IN_VISIT.get();
+				samples++;
+			}
+			if (t - begin >= 10_000 && recentBadShare(t) > 0.05) {
+				stoppedEarly = true;
+				break;
+			}
+		}
+		long took = now() - begin;
+		long cpu1 = processCpuNanos();
+		long[] core1 = coreTicks();
+		// requests started in the window get 2 s to finish (Gatling's request timeout) before they count as unfinished
+		long waitUntil = now() + 2500;
+		while (!stoppedEarly && w.unfinished() > 0 && now() < waitUntil) {
+			Thread.sleep(100);
+		}
+		Result result = w.result(samples == 0 ? SHOPPERS_IN_VISIT.get() : (int) (shopperSum / samples), stoppedEarly);
+		double loadgen = (cpu1 - cpu0) / 1e4 / took;
+		double busy = core1[1] - core0[1] > 0 ? 100.0 * (core1[0] - core0[0]) / (core1[1] - core0[1]) : -1;
+		line(String.format(Locale.ROOT, "%s\t%s\t%s\t%d\t%d\t%.0f\t%d\t%d\t%d\t%d\t%d\t%.0f\t%.0f\t%.0f\t%s\t%s", side, kind,
+				num(r), result.shoppers(), result.requests(), result.requests() / (judged * 1.0), result.p50(),
+				result.p99(), result.max(), result.failed(), result.unfinished(), loadgen, busy, took / 1000.0,
+				result.pass() ? "yes" : stoppedEarly ? "no (stopped early)" : "no", result.p99ByPage()));
+		window = null;
+		return result;
+	}
+
+	private static double recentBadShare(long t) {
+		long second = t / 1000;
+		long started = 0;
+		long bad = 0;
+		for (long s = second - 5; s < second; s++) {
+			int slot = (int) (s % RING);
+			if (SECOND_OF_BUCKET.get(slot) == s) {
+				started += STARTED.get(slot);
+				bad += BAD.get(slot);
+			}
+		}
+		return started < 20 ? 0 : (double) bad / started;
+	}
+
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
+	}
+
+	/** The server core's {busy, total} jiffies from /proc/stat (busy = all but idle and iowait). */
+	private static long[] coreTicks() {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
+				String[] f = line.trim().split("\\s+");
+				if (f[0].equals("cpu" + SERVER_CPU)) {
+					long total = 0;
+					for (int i = 1; i < f.length; i++) {
+						total += Long.parseLong(f[i]);
+					}
+					long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+					return new long[] { total - idle, total };
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// no /proc/stat: reported as -1
+		}
+		return new long[] { 0, 0 };
+	}
+
+	private static synchronized void line(String text) {
+		try {
+			Files.writeString(OUT, text + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		System.out.println("[ladder] " + text);
+	}
+
+	/** Page times of one kind, in milliseconds. */
+	private static final class Samples {
+
+		private int[] took = new int[1024];
+		private int count;
+		private int failed;
+
+		void add(long tookMs, boolean ok) {
+			if (count == took.length) {
+				took = Arrays.copyOf(took, count * 2);
+			}
+			took[count++] = (int) Math.min(Integer.MAX_VALUE, tookMs);
+			if (!ok) {
+				failed++;
+			}
+		}
+
+		/** {p50, p99, max} (nearest rank). */
+		int[] percentiles() {
+			if (count == 0) {
+				return new int[] { 0, 0, 0 };
+			}
+			int[] sorted = Arrays.copyOf(took, count);
+			Arrays.sort(sorted);
+			return new int[] { sorted[(int) Math.ceil(0.50 * count) - 1], sorted[(int) Math.ceil(0.99 * count) - 1],
+					sorted[count - 1] };
+		}
+
+	}
+
+	/** The requests started in one level's judged seconds. */
+	private static final class Window {
+
+		private final long start;
+		private final long end;
+		private final Samples all = new Samples();
+		private final Map<String, Samples> byPage = new TreeMap<>();
+		private final AtomicInteger inFlight = new AtomicInteger();
+
+		Window(long start, long end) {
+			this.start = start;
+			this.end = end;
+		}
+
+		boolean covers(long startMs) {
+			return startMs >= start && startMs < end;
+		}
+
+		void started(long startMs) {
+			if (covers(startMs)) {
+				inFlight.incrementAndGet();
+			}
+		}
+
+		synchronized void add(String page, long startMs, long tookMs, boolean ok) {
+			if (!covers(startMs)) {
+				return;
+			}
+			inFlight.decrementAndGet();
+			all.add(tookMs, ok);
+			byPage.computeIfAbsent(page, p -> new Samples()).add(tookMs, ok);
+		}
+
+		int unfinished() {
+			return Math.max(0, inFlight.get());
+		}
+
+		synchronized Result result(int shoppers, boolean stoppedEarly) {
+			int[] p = all.percentiles();
+			int unfinished = unfinished();
+			boolean pass = !stoppedEarly && all.count > 0 && p[1] < LIMIT_MS && all.failed == 0 && unfinished == 0;
+			StringBuilder pages = new StringBuilder();
+			byPage.forEach((page, samples) -> pages.append(pages.isEmpty() ? "" : " ")
+				.append(page).append(' ').append(samples.percentiles()[1])
+				.append(samples.failed > 0 ? "/" + samples.failed + "failed" : ""));
+			return new Result(shoppers, all.count, p[0], p[1], p[2], all.failed, unfinished, pass, pages.toString());
+		}
+
+	}
+
+	/** Called when a page request starts, so requests that never finish are counted too. */
+	static void started(long startMs) {
+		Window w = window;
+		if (w != null) {
+			w.started(startMs);
+		}
+	}
+
+	record Result(int shoppers, int requests, int p50, int p99, int max, int failed, int unfinished, boolean pass,
+			String p99ByPage) {
+	}
+
+
+}
