@@ -15,7 +15,7 @@
 # highest passing full level (counted by the load generator, not derived).
 #
 #   bench/b1-shoppers.sh [--products 10000] [--think 5] [--start 10] [--start-new R] [--start-legacy R]
-#                        [--warmup 20] [--probe 10] [--fill 6x think] [--measure 15] [--bisect 2] [--limit 500]
+#                        [--warmup 30] [--probe 10] [--fill 6x think] [--measure 15] [--bisect 2] [--limit 500]
 #                        [--cap-new 1000] [--cap-legacy 250]
 #
 # --cap-*: the most shoppers per second the injector offers (the ladder admits its level's share of them): a side
@@ -28,7 +28,7 @@ set -euo pipefail
 . "$(dirname "$(readlink -f "$0")")/lib.sh"
 COMMAND=$(command_line bench/b1-shoppers.sh "$@")
 
-N=10000 think=5 start="" start_new="" start_legacy="" warmup=20 probe=10 fill="" measure=15 bisect=2 limit=500
+N=10000 think=5 start="" start_new="" start_legacy="" warmup=30 probe=10 fill="" measure=15 bisect=2 limit=500
 cap_new=1000 cap_legacy=250
 while [ $# -gt 0 ]; do
   case $1 in
@@ -144,7 +144,8 @@ ladder() {
       -Dgatling.noReports=true -Dgatling.http.requestTimeout=2000 -Dgatling.results="$BENCH_TMP/gatling-$side" \
       -Dbase="$base" -Dside="$side" -Dids="$ids" -Dcategories="$cats" -Dterms="$terms" -Dthink="$think" \
       -Dstart="$from" -Dcap="$cap" -Dwarmup="$warmup" -Dprobe="$probe" -Dfill="$fill" -Dmeasure="$measure" \
-      -Dbisect="$bisect" -Dlimit="$limit" -DserverCpu="$BENCH_SERVER_CPU" -Dout="$out") >"$log" 2>&1 \
+      -Dbisect="$bisect" -Dlimit="$limit" -DserverCpu="$BENCH_SERVER_CPU" -Dout="$out" \
+      ${BENCH_CG:+-Dcpuacct=/sys/fs/cgroup/cpuacct/$BENCH_CG/cpuacct.usage_percpu}) >"$log" 2>&1 \
     || { tail -40 "$log" >&2; die "Gatling ($side shoppers) failed"; }
   c1=$(cpu_snapshot)
   read -r FOREIGN_LG FOREIGN_SRV <<<"$(foreign_cpu "$c0" "$c1" "$(python3 -c "import time;print(time.time()-$tm)")")"
@@ -168,7 +169,7 @@ route_after=$(curl -fsS -u admin:admin "$app/admin/api/routes" | python3 -c 'imp
 stop_group "$app_pid"; stop_group "$legacy_pid"
 
 ratio=$(python3 -c "a,b=$new_max,$legacy_max; print('%.2f' % (a/b) if b else 'n/a')")
-compact() { awk -F'\t' 'NR > 1 && $1 != "max" { printf "%s %s %s/s: %s shoppers, %s req/s, p99 %s ms, failed %s, unfinished %s, loadgen %s%%, server core %s%%, %s; ", $1, $2, $3, $4, $6, $8, $10, $11, $12, $13, $15 }' "$1"; }
+compact() { awk -F'\t' 'NR > 1 && $1 != "max" { printf "%s %s %s/s: %s shoppers, %s req/s, p99 %s ms, failed %s, unfinished %s, loadgen %s%%, server core busy %s%% (our servers %s%%), %s (p99 by page: %s); ", $1, $2, $3, $4, $6, $8, $10, $11, $12, $13, $14, $16, $17 }' "$1"; }
 commit=$(git -C "$ROOT_DIR" rev-parse HEAD)
 dirty=$(git -C "$ROOT_DIR" status --porcelain -- . ':!bench' | wc -l)
 machine=$(machine_string)

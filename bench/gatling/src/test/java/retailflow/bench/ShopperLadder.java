@@ -20,30 +20,34 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * {@code cap} per second; {@link #admit()} lets through the share {@code rate / cap} of them, so the rate can change
  * between levels without a new run (the thinned arrivals stay random).
  *
- * <p>The search: after {@code warmup} seconds at {@code start} (not judged: the server's and Gatling's JIT), probe levels of {@code probe} seconds double the rate from {@code start} until one fails (judged on
- * its last 5 seconds, before the population has filled: only a bracket). Then full levels, each {@code fill} seconds
- * for the population to reach its steady size (one visit length) plus {@code measure} seconds judged: first the last
- * probe that passed (halving while it fails), then {@code bisect} geometric midpoints between the highest full pass
- * and the lowest fail. The answer is the highest full level that passed, with the number of shoppers that were in a
- * visit during its judged seconds (counted, not derived).
+ * <p>The search: {@code warmup} seconds at {@code start}, not judged (the server's and Gatling's JIT). Probe levels of
+ * {@code probe} seconds double the rate from {@code start} (or halve it while it fails) until one fails after one
+ * passed, judged on their last 5 seconds, before the population has filled: they only bracket the answer. Then full
+ * levels, each {@code fill} seconds for the population to reach its steady size (one visit) plus {@code measure}
+ * seconds judged: {@code bisect} geometric midpoints between the highest passing and the failing rate, and, if none
+ * of them passed, the passing probe's rate (halved while it fails). The answer is the highest full level that passed,
+ * with the shoppers that were in a visit during its judged seconds (counted, not derived from the rate).
  *
- * <p>A level fails when a request started in its judged seconds took {@code limit} ms or more at p99, answered
- * anything but 200 (after redirects), timed out, or had not finished 2 s after the window closed. A level also stops
- * early (fails) when over 5 % of the requests of its last 5 seconds failed or were over the limit. For each level it
- * writes one tab-separated line to {@code out}, with the CPU this JVM used (the load generator: if it is near 100 %
- * the generator, not the server, may be the limit) and how busy the server's core was ({@code /proc/stat}).
+ * <p>A level fails when the pages started in its judged seconds had a p99 of {@code limit} ms or more, or one of them
+ * answered anything but 200 (after redirects), timed out or had not finished 2.5 s after the window closed. A level
+ * clearly failing stops early: over half the pages of the last 5 s bad 15 s in, or over 5 % once its judged seconds
+ * have run 5 s. Each level writes one tab-separated line to {@code out}: with the CPU this JVM used (the load
+ * generator: near 100 % it, not the server, may be the limit), how busy the server core was ({@code /proc/stat}: all
+ * processes) and how much of it the run's own servers used ({@code cpuacct}, the run's cgroup).
  */
 final class ShopperLadder {
 
 	static final double CAP = Double.parseDouble(System.getProperty("cap", "1000"));
 	private static final double START = Double.parseDouble(System.getProperty("start", "10"));
-	private static final int WARMUP_S = Integer.getInteger("warmup", 20);
+	private static final int WARMUP_S = Integer.getInteger("warmup", 30);
 	private static final int PROBE_S = Integer.getInteger("probe", 10);
 	private static final int FILL_S = Integer.getInteger("fill", 30);
 	private static final int MEASURE_S = Integer.getInteger("measure", 15);
 	private static final int BISECT = Integer.getInteger("bisect", 2);
 	private static final int LIMIT_MS = Integer.getInteger("limit", 500);
 	private static final String SERVER_CPU = System.getProperty("serverCpu", "1");
+	/** cpuacct.usage_percpu of the run's cgroup (servers and this JVM; this JVM is on another core), if any */
+	private static final String CPUACCT = System.getProperty("cpuacct", "");
 	private static final Path OUT = Path.of(System.getProperty("out", "shoppers-ladder.tsv"));
 	private static final double MIN_RATE = 0.25;
 	/** per-second buckets (ring) of requests started and of those that failed or were slow, for the early stop */
@@ -127,7 +131,7 @@ final class ShopperLadder {
 
 	private static void search(String side) throws InterruptedException {
 		line("side\tkind\tarrivals_per_s\tshoppers\trequests\treq_per_s\tp50_ms\tp99_ms\tmax_ms\tfailed\tunfinished"
-				+ "\tloadgen_cpu_pct\tserver_core_busy_pct\tseconds\tpass\tp99_ms_by_page");
+				+ "\tloadgen_cpu_pct\tserver_core_busy_pct\tservers_cpu_pct\tseconds\tpass\tp99_ms_by_page");
 		// both JITs (server and Gatling) compile during the first seconds: not judged
 		level(side, "warm-up", START, 0, WARMUP_S, Math.min(5, WARMUP_S));
 		double r = START;
@@ -149,21 +153,12 @@ final class ShopperLadder {
 				r /= 2;
 			}
 		}
-		double pass = 0;
-		Result best = null;
+		// bisect between the highest passing probe and the failing one with full levels, then, if none of them
+		// passed, confirm the probe that passed (halving while it fails)
+		double pass = probePass;
 		double fail = probeFail;
-		double candidate = probePass;
-		while (candidate >= MIN_RATE) {
-			Result result = level(side, "full", candidate, FILL_S, MEASURE_S, MEASURE_S);
-			if (result.pass()) {
-				pass = candidate;
-				best = result;
-				break;
-			}
-			fail = candidate;
-			candidate /= 2;
-		}
-		for (int i = 0; i < BISECT && best != null && fail > 0; i++) {
+		Result best = null;
+		for (int i = 0; i < BISECT && pass >= MIN_RATE && fail > 0; i++) {
 			double mid = round(Math.sqrt(pass * fail));
 			if (mid <= pass || mid >= fail) {
 				break;
@@ -176,6 +171,19 @@ final class ShopperLadder {
 			else {
 				fail = mid;
 			}
+		}
+		while (best == null && pass >= MIN_RATE) {
+			Result result = level(side, "full", pass, FILL_S, MEASURE_S, MEASURE_S);
+			if (result.pass()) {
+				best = result;
+			}
+			else {
+				fail = pass;
+				pass = pass / 2;
+			}
+		}
+		if (best == null) {
+			pass = 0;
 		}
 		line(String.format(Locale.ROOT, "max\t%s\t%s\t%d\t%s\t%s", side, num(pass), best == null ? 0 : best.shoppers(),
 				fail > 0 ? num(fail) : "none", probeFail == 0 && probePass > 0 ? "capped" : "bracketed"));
@@ -203,6 +211,7 @@ final class ShopperLadder {
 		window = w;
 		long cpu0 = processCpuNanos();
 		long[] core0 = coreTicks();
+		long ours0 = serverCoreNanosOfRun();
 		long shopperSum = 0;
 		int samples = 0;
 		boolean stoppedEarly = false;
@@ -213,7 +222,10 @@ final class ShopperLadder {
 				shopperSum += SHOPPERS_IN_VISIT.get();
 				samples++;
 			}
-			if (t - begin >= 10_000 && recentBadShare(t) > 0.05) {
+			// a level that is clearly failing ends early: over half the pages bad late in the fill (an overloaded
+			// level's backlog is gone by then), or over 5 % once its judged seconds have run for 5 s
+			double bad = kind.equals("warm-up") ? 0 : recentBadShare(t);
+			if ((t - begin >= 15_000 && bad > 0.5) || (t >= windowStart + 5000 && bad > 0.05)) {
 				stoppedEarly = true;
 				break;
 			}
@@ -221,6 +233,7 @@ final class ShopperLadder {
 		long took = now() - begin;
 		long cpu1 = processCpuNanos();
 		long[] core1 = coreTicks();
+		long ours1 = serverCoreNanosOfRun();
 		// requests started in the window get 2 s to finish (Gatling's request timeout) before they count as unfinished
 		long waitUntil = now() + 2500;
 		while (!stoppedEarly && w.unfinished() > 0 && now() < waitUntil) {
@@ -229,9 +242,10 @@ final class ShopperLadder {
 		Result result = w.result(samples == 0 ? SHOPPERS_IN_VISIT.get() : (int) (shopperSum / samples), stoppedEarly);
 		double loadgen = (cpu1 - cpu0) / 1e4 / took;
 		double busy = core1[1] - core0[1] > 0 ? 100.0 * (core1[0] - core0[0]) / (core1[1] - core0[1]) : -1;
-		line(String.format(Locale.ROOT, "%s\t%s\t%s\t%d\t%d\t%.0f\t%d\t%d\t%d\t%d\t%d\t%.0f\t%.0f\t%.0f\t%s\t%s", side, kind,
+		double ours = ours0 < 0 ? -1 : (ours1 - ours0) / 1e4 / took;
+		line(String.format(Locale.ROOT, "%s\t%s\t%s\t%d\t%d\t%.0f\t%d\t%d\t%d\t%d\t%d\t%.0f\t%.0f\t%.0f\t%.0f\t%s\t%s", side, kind,
 				num(r), result.shoppers(), result.requests(), result.requests() / (judged * 1.0), result.p50(),
-				result.p99(), result.max(), result.failed(), result.unfinished(), loadgen, busy, took / 1000.0,
+				result.p99(), result.max(), result.failed(), result.unfinished(), loadgen, busy, ours, took / 1000.0,
 				result.pass() ? "yes" : stoppedEarly ? "no (stopped early)" : "no", result.p99ByPage()));
 		window = null;
 		return result;
@@ -275,6 +289,19 @@ final class ShopperLadder {
 			// no /proc/stat: reported as -1
 		}
 		return new long[] { 0, 0 };
+	}
+
+	/** CPU time the run's own processes used on the server core, or -1 without a cgroup to read. */
+	private static long serverCoreNanosOfRun() {
+		if (CPUACCT.isEmpty()) {
+			return -1;
+		}
+		try {
+			return Long.parseLong(Files.readString(Path.of(CPUACCT)).trim().split("\\s+")[Integer.parseInt(SERVER_CPU)]);
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
 	}
 
 	private static synchronized void line(String text) {
