@@ -45,7 +45,7 @@ while [ $# -gt 0 ]; do
     --limit) limit=$2; shift 2;;
     --cap-new) cap_new=$2; shift 2;;
     --cap-legacy) cap_legacy=$2; shift 2;;
-    -h|--help) sed -n '2,27p' "$0"; exit 0;;
+    -h|--help) sed -n '2,/^set -e/{/^set -e/!p}' "$0"; exit 0;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2;;
   esac
 done

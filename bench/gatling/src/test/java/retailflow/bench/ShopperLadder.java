@@ -186,7 +186,7 @@ final class ShopperLadder {
 			pass = 0;
 		}
 		line(String.format(Locale.ROOT, "max\t%s\t%s\t%d\t%s\t%s", side, num(pass), best == null ? 0 : best.shoppers(),
-				fail > 0 ? num(fail) : "none", probeFail == 0 && probePass > 0 ? "capped" : "bracketed"));
+				fail > 0 ? num(fail) : "none", fail == 0 && best != null ? "capped" : "bracketed"));
 	}
 
 	private static double round(double r) {
