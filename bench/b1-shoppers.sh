@@ -16,10 +16,12 @@
 #
 #   bench/b1-shoppers.sh [--products 10000] [--think 5] [--start 10] [--start-new R] [--start-legacy R]
 #                        [--warmup 30] [--probe 10] [--fill 6x think] [--measure 15] [--bisect 2] [--limit 500]
-#                        [--cap-new 1000] [--cap-legacy 250]
+#                        [--cap-new (open files - 1000) / (6 x think + 1)] [--cap-legacy 250]
 #
 # --cap-*: the most shoppers per second the injector offers (the ladder admits its level's share of them): a side
-# still passing at its cap is reported as capped (a lower bound). Default size: about 8-10 minutes.
+# still passing at its cap is reported as capped (a lower bound). The new side's default keeps its shoppers (one
+# file descriptor each, in Gatling and in the app) under the open-files limit (ulimit -n: 20,000 here, so about
+# 600/s, ~19,000 shoppers). Default size: about 8-10 minutes (estimate; not run at full size on a quiet machine).
 # A separate script from b1-catalog.sh because the search needs minutes per side and B1 must stay under 10 min.
 # Servers (app, nginx + php-fpm, PostgreSQL, MariaDB) on core 1, Gatling on core 0; every level reports the CPU the
 # load generator used (near 100 % = the generator, not the server, may be the limit) and how busy the server core was.
@@ -29,7 +31,7 @@ set -euo pipefail
 COMMAND=$(command_line bench/b1-shoppers.sh "$@")
 
 N=10000 think=5 start="" start_new="" start_legacy="" warmup=30 probe=10 fill="" measure=15 bisect=2 limit=500
-cap_new=1000 cap_legacy=250
+cap_new="" cap_legacy=250
 while [ $# -gt 0 ]; do
   case $1 in
     --products) N=$2; shift 2;;
@@ -50,7 +52,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [[ "$N" =~ ^[0-9]+$ ]] && [ "$N" -ge 100 ] || { echo "bad --products $N" >&2; exit 2; }
-for v in "$think" "$warmup" "$probe" "$measure" "$bisect" "$limit" "$cap_new" "$cap_legacy" ${start:+"$start"} \
+for v in "$think" "$warmup" "$probe" "$measure" "$bisect" "$limit" ${cap_new:+"$cap_new"} "$cap_legacy" ${start:+"$start"} \
          ${start_new:+"$start_new"} ${start_legacy:+"$start_legacy"} ${fill:+"$fill"}; do
   [[ "$v" =~ ^[0-9]+(\.[0-9]+)?$ ]] || { echo "bad number $v (see --help)" >&2; exit 2; }
 done
@@ -62,9 +64,14 @@ app_port=${BENCH_B1S_APP_PORT:-18190}
 legacy_port=${BENCH_B1S_LEGACY_PORT:-18192}
 pg_port=${BENCH_B1S_PG_PORT:-18193}
 maria_port=${BENCH_B1S_MARIADB_PORT:-18194}
-# Each shopper holds its own keep-alive connections for the visit, as a browser does: thousands at once. Tomcat's
+# Each shopper holds its own keep-alive connection for the visit, as a browser does: thousands at once. Tomcat's
 # default of 8192 connections would refuse shoppers before the core is busy; legacy's nginx has 4096 per worker.
-app_max_connections=${BENCH_B1S_APP_MAX_CONNECTIONS:-30000}
+# Both the app and the Gatling JVM need a file descriptor per shopper, and the open-files limit cannot be raised
+# here without privileges: shoppers at once stop near it, whatever the server could do. The new side's cap keeps
+# the shoppers of its top rate (rate x one visit) under it; a side passing at its cap is reported as capped.
+nofile=$(ulimit -n)
+app_max_connections=${BENCH_B1S_APP_MAX_CONNECTIONS:-$(( nofile > 31000 ? 30000 : nofile - 1000 ))}
+cap_new=${cap_new:-$(python3 -c "print(max(1, int(($nofile - 1000) / (6 * $think + 1))))")}
 
 bench_init b1-shoppers
 say "servers on core $BENCH_SERVER_CPU, load generator on core $BENCH_LOADGEN_CPU; work dir $BENCH_TMP"
@@ -183,6 +190,7 @@ write_json "$BENCH_RESULTS/b1-shoppers.json" \
   products="$N" shoppers_think_s="$think" shoppers_p99_limit_ms="$limit" shoppers_warmup_s="$warmup" \
   shoppers_probe_s="$probe" shoppers_fill_s="$fill" shoppers_measure_s="$measure" shoppers_bisect_steps="$bisect" \
   shoppers_cap_new_per_s="$cap_new" shoppers_cap_legacy_per_s="$cap_legacy" app_max_connections="$app_max_connections" \
+  open_files_limit="$nofile" \
   legacy_fpm_workers="$fpm_children" php_sessions_created_during_run=$(( sessions_after - sessions_before )) \
   new_side_catalog_answered_by_new="$pn" new_side_catalog_answered_by_legacy="$pl" new_side_catalog_server_errors="$pe" \
   catalog_route_mode_after_run="$route_after" \
@@ -192,7 +200,7 @@ write_json "$BENCH_RESULTS/b1-shoppers.json" \
   app_jar_built="$APP_JAR_BUILT" app_jar_source="$APP_JAR_SOURCE" app_jar_commit="${BENCH_APP_COMMIT:-unknown: app/target built from the working tree}" \
   uncommitted_changes_outside_bench="$dirty" app_launch_workaround="${APP_WORKAROUND:-none}" \
   date="$now" commit="$commit" command="$COMMAND" machine="$machine" \
-  notes="Concurrent shoppers served on one server core with p99 < ${limit} ms and every page 200: new = the app, catalog route NEW, pages /, /categories/{slug}, /search?q=, /products/{id} through the proxy; legacy = nginx + php-fpm direct (as B1's legacy_page), /, /category.php?id=, /search.php?q=, /product.php?id=. Open model (Gatling): shoppers arrive at a rate, each with own connections and cookies (a PHP session and proxy visit cookies per shopper), 6 pages (home, category, search, 3 products) with ${think} s (0.5x-1.5x) think time after each, redirects followed. Per side one Gatling run: ${warmup} s warm-up, probe levels of ${probe} s doubling from the start rate until one fails (judged on their last 5 s), then full levels of ${fill} s fill + ${measure} s judged: the last passing probe (halved while failing) and ${bisect} geometric midpoints towards the failing rate. *_max_shoppers = shoppers in a visit (counted, mean over the judged seconds) during the highest passing full level; *_failing_arrival_per_s = the lowest rate that failed; *_search = capped when the side still passed at its cap (a lower bound). Page time = request start to final answer (redirects included) on the load generator. *_loadgen_cpu_pct_max = the Gatling JVM's CPU on core $BENCH_LOADGEN_CPU in its busiest level (near 100 = the generator may be the limit). Tomcat max-connections $app_max_connections (each shopper holds its connections for the visit). Private PostgreSQL and MariaDB on the server core. App: $APP_JAVA_OPTS."
+  notes="Concurrent shoppers served on one server core with p99 < ${limit} ms and every page 200: new = the app, catalog route NEW, pages /, /categories/{slug}, /search?q=, /products/{id} through the proxy; legacy = nginx + php-fpm direct (as B1's legacy_page), /, /category.php?id=, /search.php?q=, /product.php?id=. Open model (Gatling): shoppers arrive at a rate, each with own connections and cookies (a PHP session and proxy visit cookies per shopper), 6 pages (home, category, search, 3 products) with ${think} s (0.5x-1.5x) think time after each, redirects followed. Per side one Gatling run: ${warmup} s warm-up, probe levels of ${probe} s doubling from the start rate until one fails (judged on their last 5 s), then full levels of ${fill} s fill + ${measure} s judged: the last passing probe (halved while failing) and ${bisect} geometric midpoints towards the failing rate. *_max_shoppers = shoppers in a visit (counted, mean over the judged seconds) during the highest passing full level; *_failing_arrival_per_s = the lowest rate that failed; *_search = capped when the side still passed at its cap (a lower bound). Page time = request start to final answer (redirects included) on the load generator. *_loadgen_cpu_pct_max = the Gatling JVM's CPU on core $BENCH_LOADGEN_CPU in its busiest level (near 100 = the generator may be the limit). Tomcat max-connections $app_max_connections (each shopper holds its connection for the visit); open-files limit $nofile per process, which bounds the shoppers at once one Gatling JVM and the app can hold (a side passing at its cap is reported capped). Private PostgreSQL and MariaDB on the server core. App: $APP_JAVA_OPTS."
 
 {
   echo "B1 concurrent shoppers — $now, commit $commit (uncommitted changes outside bench/: $dirty; app jar $APP_JAR_SOURCE built $APP_JAR_BUILT from ${BENCH_APP_COMMIT:-the working tree})"

@@ -140,10 +140,10 @@ final class ShopperLadder {
 		while (true) {
 			if (level(side, "probe", r, 0, PROBE_S, Math.min(5, PROBE_S)).pass()) {
 				probePass = r;
-				if (probeFail > 0 || r * 2 > CAP) {
+				if (probeFail > 0 || r >= CAP) {
 					break;
 				}
-				r *= 2;
+				r = Math.min(r * 2, CAP);
 			}
 			else {
 				probeFail = r;
