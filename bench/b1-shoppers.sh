@@ -176,7 +176,8 @@ route_after=$(curl -fsS -u admin:admin "$app/admin/api/routes" | python3 -c 'imp
 stop_group "$app_pid"; stop_group "$legacy_pid"
 
 ratio=$(python3 -c "a,b=$new_max,$legacy_max; print('%.2f' % (a/b) if b else 'n/a')")
-compact() { awk -F'\t' 'NR > 1 && $1 != "max" { printf "%s %s %s/s: %s shoppers, %s req/s, p99 %s ms, failed %s, unfinished %s, loadgen %s%%, server core busy %s%% (our servers %s%%), %s (p99 by page: %s); ", $1, $2, $3, $4, $6, $8, $10, $11, $12, $13, $14, $16, $17 }' "$1"; }
+compact() { awk -F'\t' 'NR > 1 && $2 == "rest" { printf "%s rest after a failed level: %s s, %s; ", $1, $15, $16; next }
+  NR > 1 && $1 != "max" { printf "%s %s %s/s: %s shoppers, %s req/s, p99 %s ms, failed %s, unfinished %s, loadgen %s%%, server core busy %s%% (our servers %s%%), %s (p99 by page: %s); ", $1, $2, $3, $4, $6, $8, $10, $11, $12, $13, $14, $16, $17 }' "$1"; }
 commit=$(git -C "$ROOT_DIR" rev-parse HEAD)
 dirty=$(git -C "$ROOT_DIR" status --porcelain -- . ':!bench' | wc -l)
 machine=$(machine_string)

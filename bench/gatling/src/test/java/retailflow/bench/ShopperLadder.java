@@ -3,9 +3,14 @@ package retailflow.bench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -62,6 +67,8 @@ final class ShopperLadder {
 	private static volatile double rate;
 	private static volatile boolean finished;
 	private static volatile Window window;
+	private static URI home;
+	private static final HttpClient PROBE_CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private ShopperLadder() {
 	}
@@ -113,10 +120,10 @@ final class ShopperLadder {
 	}
 
 	/** Starts the search on a daemon thread; {@link #finished()} turns true when it has its answer. */
-	static void start(String side) {
+	static void start(String side, String base) {
 		Thread thread = new Thread(() -> {
 			try {
-				search(side);
+				search(side, URI.create(base + "/"));
 			}
 			catch (RuntimeException | InterruptedException ex) {
 				line("error\t" + side + "\t" + ex);
@@ -129,7 +136,8 @@ final class ShopperLadder {
 		thread.start();
 	}
 
-	private static void search(String side) throws InterruptedException {
+	private static void search(String side, URI home) throws InterruptedException {
+		ShopperLadder.home = home;
 		line("side\tkind\tarrivals_per_s\tshoppers\trequests\treq_per_s\tp50_ms\tp99_ms\tmax_ms\tfailed\tunfinished"
 				+ "\tloadgen_cpu_pct\tserver_core_busy_pct\tservers_cpu_pct\tseconds\tpass\tp99_ms_by_page");
 		// both JITs (server and Gatling) compile during the first seconds: not judged
@@ -248,7 +256,36 @@ final class ShopperLadder {
 				result.p99(), result.max(), result.failed(), result.unfinished(), loadgen, busy, ours, took / 1000.0,
 				result.pass() ? "yes" : stoppedEarly ? "no (stopped early)" : "no", result.p99ByPage()));
 		window = null;
+		if (!result.pass() && !kind.equals("warm-up")) {
+			recover(side);
+		}
 		return result;
+	}
+
+	/**
+	 * After a failed level, no shoppers arrive until the server answers the home page three times in a row within a
+	 * fifth of the limit (at most 120 s): an overload's backlog (legacy's php-fpm queue holds requests whose shoppers
+	 * gave up) must not be judged as the next level's.
+	 */
+	private static void recover(String side) throws InterruptedException {
+		rate = 0;
+		long begin = now();
+		int fast = 0;
+		while (fast < 3 && now() - begin < 120_000) {
+			long t = now();
+			try {
+				HttpResponse<Void> answer = PROBE_CLIENT.send(
+						HttpRequest.newBuilder(home).timeout(Duration.ofSeconds(2)).GET().build(),
+						HttpResponse.BodyHandlers.discarding());
+				fast = answer.statusCode() == 200 && now() - t < LIMIT_MS / 5 ? fast + 1 : 0;
+			}
+			catch (IOException ex) {
+				fast = 0;
+			}
+			Thread.sleep(500);
+		}
+		line(String.format(Locale.ROOT, "%s\trest\t0\t%d\t\t\t\t\t\t\t\t\t\t\t%.0f\t%s\t", side,
+				SHOPPERS_IN_VISIT.get(), (now() - begin) / 1000.0, fast >= 3 ? "recovered" : "not recovered"));
 	}
 
 	private static double recentBadShare(long t) {

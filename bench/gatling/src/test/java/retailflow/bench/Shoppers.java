@@ -97,7 +97,7 @@ public class Shoppers extends Simulation {
 
 	@Override
 	public void before() {
-		ShopperLadder.start(SIDE);
+		ShopperLadder.start(SIDE, BASE);
 	}
 
 	{
