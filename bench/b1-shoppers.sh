@@ -9,13 +9,15 @@
 # shopper, redirects followed), browsing home, a category page, a search and three product pages with --think s
 # (uniformly 0.5x-1.5x) after each page. The rate is searched in one Gatling run per side: --warmup s unjudged, probe
 # levels of --probe s doubling from --start until one fails, then full levels (--fill s for the population to reach
-# its steady size, --measure s judged): the last passing probe (halved while it fails) and --bisect geometric
-# midpoints towards the failing rate. A level passes when the pages started in its judged seconds had p99 < --limit
+# its steady size, --measure s judged): the failing probe's rate again (doubling while full levels pass: a probe can
+# fail for a passing reason), --bisect geometric midpoints between the passing and the failing rate, and, if no full
+# level passed, the passing probe's rate (halved while it fails). After a failed level no shoppers arrive until the
+# home page answers fast again. A level passes when the pages started in its judged seconds had p99 < --limit
 # ms, all 200, none unfinished. new_max_shoppers / legacy_max_shoppers = shoppers counted in a visit during the
 # highest passing full level (counted by the load generator, not derived).
 #
 #   bench/b1-shoppers.sh [--products 10000] [--think 5] [--start 10] [--start-new R] [--start-legacy R]
-#                        [--warmup 30] [--probe 10] [--fill 6x think] [--measure 15] [--bisect 2] [--limit 500]
+#                        [--warmup 30] [--probe 10] [--fill 6x think] [--measure 10] [--bisect 2] [--limit 500]
 #                        [--cap-new (open files - 1000) / (6 x think + 1)] [--cap-legacy 250]
 #
 # --cap-*: the most shoppers per second the injector offers (the ladder admits its level's share of them): a side
@@ -30,7 +32,7 @@ set -euo pipefail
 . "$(dirname "$(readlink -f "$0")")/lib.sh"
 COMMAND=$(command_line bench/b1-shoppers.sh "$@")
 
-N=10000 think=5 start="" start_new="" start_legacy="" warmup=30 probe=10 fill="" measure=15 bisect=2 limit=500
+N=10000 think=5 start="" start_new="" start_legacy="" warmup=30 probe=10 fill="" measure=10 bisect=2 limit=500
 cap_new="" cap_legacy=250
 while [ $# -gt 0 ]; do
   case $1 in
@@ -201,7 +203,7 @@ write_json "$BENCH_RESULTS/b1-shoppers.json" \
   app_jar_built="$APP_JAR_BUILT" app_jar_source="$APP_JAR_SOURCE" app_jar_commit="${BENCH_APP_COMMIT:-unknown: app/target built from the working tree}" \
   uncommitted_changes_outside_bench="$dirty" app_launch_workaround="${APP_WORKAROUND:-none}" \
   date="$now" commit="$commit" command="$COMMAND" machine="$machine" \
-  notes="Concurrent shoppers served on one server core with p99 < ${limit} ms and every page 200: new = the app, catalog route NEW, pages /, /categories/{slug}, /search?q=, /products/{id} through the proxy; legacy = nginx + php-fpm direct (as B1's legacy_page), /, /category.php?id=, /search.php?q=, /product.php?id=. Open model (Gatling): shoppers arrive at a rate, each with own connections and cookies (a PHP session and proxy visit cookies per shopper), 6 pages (home, category, search, 3 products) with ${think} s (0.5x-1.5x) think time after each, redirects followed. Per side one Gatling run: ${warmup} s warm-up, probe levels of ${probe} s doubling from the start rate until one fails (judged on their last 5 s), then full levels of ${fill} s fill + ${measure} s judged: the last passing probe (halved while failing) and ${bisect} geometric midpoints towards the failing rate. *_max_shoppers = shoppers in a visit (counted, mean over the judged seconds) during the highest passing full level; *_failing_arrival_per_s = the lowest rate that failed; *_search = capped when the side still passed at its cap (a lower bound). Page time = request start to final answer (redirects included) on the load generator. *_loadgen_cpu_pct_max = the Gatling JVM's CPU on core $BENCH_LOADGEN_CPU in its busiest level (near 100 = the generator may be the limit). Tomcat max-connections $app_max_connections (each shopper holds its connection for the visit); open-files limit $nofile per process, which bounds the shoppers at once one Gatling JVM and the app can hold (a side passing at its cap is reported capped). Private PostgreSQL and MariaDB on the server core. App: $APP_JAVA_OPTS."
+  notes="Concurrent shoppers served on one server core with p99 < ${limit} ms and every page 200: new = the app, catalog route NEW, pages /, /categories/{slug}, /search?q=, /products/{id} through the proxy; legacy = nginx + php-fpm direct (as B1's legacy_page), /, /category.php?id=, /search.php?q=, /product.php?id=. Open model (Gatling): shoppers arrive at a rate, each with own connections and cookies (a PHP session and proxy visit cookies per shopper), 6 pages (home, category, search, 3 products) with ${think} s (0.5x-1.5x) think time after each, redirects followed. Per side one Gatling run: ${warmup} s warm-up, probe levels of ${probe} s doubling from the start rate until one fails (judged on their last 5 s), then full levels of ${fill} s fill + ${measure} s judged: the failing probe's rate again (doubling while full levels pass), ${bisect} geometric midpoints between the passing and failing rates, and if none passed the passing probe's rate (halved while failing); after a failed level no shoppers arrive until the home page answers within 100 ms three times. *_max_shoppers = shoppers in a visit (counted, mean over the judged seconds) during the highest passing full level; *_failing_arrival_per_s = the lowest rate that failed; *_search = capped when the side still passed at its cap (a lower bound). Page time = request start to final answer (redirects included) on the load generator. *_loadgen_cpu_pct_max = the Gatling JVM's CPU on core $BENCH_LOADGEN_CPU in its busiest level (near 100 = the generator may be the limit). Tomcat max-connections $app_max_connections (each shopper holds its connection for the visit); open-files limit $nofile per process, which bounds the shoppers at once one Gatling JVM and the app can hold (a side passing at its cap is reported capped). Private PostgreSQL and MariaDB on the server core. App: $APP_JAVA_OPTS."
 
 {
   echo "B1 concurrent shoppers — $now, commit $commit (uncommitted changes outside bench/: $dirty; app jar $APP_JAR_SOURCE built $APP_JAR_BUILT from ${BENCH_APP_COMMIT:-the working tree})"

@@ -29,8 +29,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * {@code probe} seconds double the rate from {@code start} (or halve it while it fails) until one fails after one
  * passed, judged on their last 5 seconds, before the population has filled: they only bracket the answer. Then full
  * levels, each {@code fill} seconds for the population to reach its steady size (one visit) plus {@code measure}
- * seconds judged: {@code bisect} geometric midpoints between the highest passing and the failing rate, and, if none
- * of them passed, the passing probe's rate (halved while it fails). The answer is the highest full level that passed,
+ * seconds judged: first the failing probe's rate again (doubling while full levels pass), then {@code bisect}
+ * geometric midpoints between the highest passing and the lowest failing rate, and, if no full level passed yet, the
+ * passing probe's rate (halved while it fails). The answer is the highest full level that passed,
  * with the shoppers that were in a visit during its judged seconds (counted, not derived from the rate).
  *
  * <p>A level fails when the pages started in its judged seconds had a p99 of {@code limit} ms or more, or one of them
@@ -47,7 +48,7 @@ final class ShopperLadder {
 	private static final int WARMUP_S = Integer.getInteger("warmup", 30);
 	private static final int PROBE_S = Integer.getInteger("probe", 10);
 	private static final int FILL_S = Integer.getInteger("fill", 30);
-	private static final int MEASURE_S = Integer.getInteger("measure", 15);
+	private static final int MEASURE_S = Integer.getInteger("measure", 10);
 	private static final int BISECT = Integer.getInteger("bisect", 2);
 	private static final int LIMIT_MS = Integer.getInteger("limit", 500);
 	private static final String SERVER_CPU = System.getProperty("serverCpu", "1");
@@ -161,11 +162,20 @@ final class ShopperLadder {
 				r /= 2;
 			}
 		}
-		// bisect between the highest passing probe and the failing one with full levels, then, if none of them
-		// passed, confirm the probe that passed (halving while it fails)
+		// the failing probe is judged again as a full level (a probe can fail for a passing reason: the JIT, another
+		// process); while full levels pass, the rate doubles; then bisect between the passing and the failing rate
 		double pass = probePass;
 		double fail = probeFail;
 		Result best = null;
+		while (fail > 0 && pass > 0) {
+			Result result = level(side, "full", fail, FILL_S, MEASURE_S, MEASURE_S);
+			if (!result.pass()) {
+				break;
+			}
+			pass = fail;
+			best = result;
+			fail = fail >= CAP ? 0 : Math.min(fail * 2, CAP);
+		}
 		for (int i = 0; i < BISECT && pass >= MIN_RATE && fail > 0; i++) {
 			double mid = round(Math.sqrt(pass * fail));
 			if (mid <= pass || mid >= fail) {
