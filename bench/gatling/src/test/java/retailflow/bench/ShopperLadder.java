@@ -31,8 +31,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * levels, each {@code fill} seconds for the population to reach its steady size (one visit) plus {@code measure}
  * seconds judged: first the failing probe's rate again (doubling while full levels pass), then {@code bisect}
  * geometric midpoints between the highest passing and the lowest failing rate, and, if no full level passed yet, the
- * passing probe's rate (halved while it fails). The answer is the highest full level that passed,
- * with the shoppers that were in a visit during its judged seconds (counted, not derived from the rate).
+ * passing probe's rate (halved while it fails). The answer is the highest full level that passed, with the shoppers
+ * that were in a visit during its judged seconds (counted, not derived from the rate). After a failed level no
+ * shoppers arrive until the server answers fast again ({@link #recover}).
  *
  * <p>A level fails when the pages started in its judged seconds had a p99 of {@code limit} ms or more, or one of them
  * answered anything but 200 (after redirects), timed out or had not finished 2.5 s after the window closed. A level
@@ -261,8 +262,8 @@ final class ShopperLadder {
 		double loadgen = (cpu1 - cpu0) / 1e4 / took;
 		double busy = core1[1] - core0[1] > 0 ? 100.0 * (core1[0] - core0[0]) / (core1[1] - core0[1]) : -1;
 		double ours = ours0 < 0 ? -1 : (ours1 - ours0) / 1e4 / took;
-		line(String.format(Locale.ROOT, "%s\t%s\t%s\t%d\t%d\t%.0f\t%d\t%d\t%d\t%d\t%d\t%.0f\t%.0f\t%.0f\t%.0f\t%s\t%s", side, kind,
-				num(r), result.shoppers(), result.requests(), result.requests() / (judged * 1.0), result.p50(),
+		line(String.format(Locale.ROOT,
+				"%s\t%s\t%s\t%d\t%d\t%.0f\t%d\t%d\t%d\t%d\t%d\t%.0f\t%.0f\t%.0f\t%.0f\t%s\t%s", side, kind, num(r), result.shoppers(), result.requests(), result.requests() / (judged * 1.0), result.p50(),
 				result.p99(), result.max(), result.failed(), result.unfinished(), loadgen, busy, ours, took / 1000.0,
 				result.pass() ? "yes" : stoppedEarly ? "no (stopped early)" : "no", result.p99ByPage()));
 		window = null;
@@ -344,7 +345,8 @@ final class ShopperLadder {
 			return -1;
 		}
 		try {
-			return Long.parseLong(Files.readString(Path.of(CPUACCT)).trim().split("\\s+")[Integer.parseInt(SERVER_CPU)]);
+			String[] perCpu = Files.readString(Path.of(CPUACCT)).trim().split("\\s+");
+			return Long.parseLong(perCpu[Integer.parseInt(SERVER_CPU)]);
 		}
 		catch (IOException | RuntimeException ex) {
 			return -1;
