@@ -264,7 +264,8 @@ final class ShopperLadder {
 		double ours = ours0 < 0 ? -1 : (ours1 - ours0) / 1e4 / took;
 		line(String.format(Locale.ROOT,
 				"%s\t%s\t%s\t%d\t%d\t%.0f\t%d\t%d\t%d\t%d\t%d\t%.0f\t%.0f\t%.0f\t%.0f\t%s\t%s", side, kind, num(r),
-				result.shoppers(), result.requests(), result.requests() / (judged * 1.0), result.p50(), result.p99(), result.max(), result.failed(), result.unfinished(), loadgen, busy, ours, took / 1000.0,
+				result.shoppers(), result.requests(), result.requests() / (judged * 1.0), result.p50(), result.p99(),
+				result.max(), result.failed(), result.unfinished(), loadgen, busy, ours, took / 1000.0,
 				result.pass() ? "yes" : stoppedEarly ? "no (stopped early)" : "no", result.p99ByPage()));
 		window = null;
 		if (!result.pass() && !kind.equals("warm-up")) {
