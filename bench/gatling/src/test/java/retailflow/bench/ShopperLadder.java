@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * {@code probe} seconds double the rate from {@code start} (or halve it while it fails) until one fails after one
  * passed, judged on their last 5 seconds, before the population has filled: they only bracket the answer. Then full
  * levels, each {@code fill} seconds for the population to reach its steady size (one visit) plus {@code measure}
- * seconds judged: first the failing probe's rate again (doubling while full levels pass), then {@code bisect}
+ * seconds judged: first the failing probe's rate again (if it passes, the probes go on doubling from there), then
+ * {@code bisect}
  * geometric midpoints between the highest passing and the lowest failing rate, and, if no full level passed yet, the
  * passing probe's rate (halved while it fails). The answer is the highest full level that passed, with the shoppers
  * that were in a visit during its judged seconds (counted, not derived from the rate). After a failed level no
@@ -145,45 +146,55 @@ final class ShopperLadder {
 		// both JITs (server and Gatling) compile during the first seconds: not judged
 		level(side, "warm-up", START, 0, WARMUP_S, Math.min(5, WARMUP_S));
 		double r = START;
-		double probePass = 0;
-		double probeFail = 0;
-		while (true) {
-			if (level(side, "probe", r, 0, PROBE_S, Math.min(5, PROBE_S)).pass()) {
-				probePass = r;
-				if (probeFail > 0 || r >= CAP) {
-					break;
-				}
-				r = Math.min(r * 2, CAP);
-			}
-			else {
-				probeFail = r;
-				if (probePass > 0 || r / 2 < MIN_RATE) {
-					break;
-				}
-				r /= 2;
-			}
-		}
-		// the failing probe is judged again as a full level (a probe can fail for a passing reason: the JIT, another
-		// process); while full levels pass, the rate doubles; then bisect between the passing and the failing rate
-		double pass = probePass;
-		double fail = probeFail;
+		double probePass = 0; // the highest rate a probe passed (not yet judged in full)
+		double pass = 0; // the highest rate a full level passed
+		double fail = 0; // the lowest rate a full level failed (0: none)
 		Result best = null;
-		while (fail > 0 && pass > 0) {
-			Result result = level(side, "full", fail, FILL_S, MEASURE_S, MEASURE_S);
+		while (true) {
+			double probeFail = 0;
+			while (true) {
+				if (level(side, "probe", r, 0, PROBE_S, Math.min(5, PROBE_S)).pass()) {
+					probePass = Math.max(probePass, r);
+					if (probeFail > 0 || r >= CAP) {
+						break;
+					}
+					r = Math.min(r * 2, CAP);
+				}
+				else {
+					probeFail = r;
+					if (probePass > 0 || r / 2 < MIN_RATE) {
+						break;
+					}
+					r /= 2;
+				}
+			}
+			if (probeFail == 0 || probePass == 0) {
+				break; // passing at the cap, or nothing passes
+			}
+			// the failing probe's rate is judged again as a full level: a probe can fail for a passing reason (the
+			// JIT, another process); if it passes, the probes go on doubling from there
+			Result result = level(side, "full", probeFail, FILL_S, MEASURE_S, MEASURE_S);
 			if (!result.pass()) {
+				fail = probeFail;
 				break;
 			}
-			pass = fail;
+			pass = probeFail;
+			probePass = probeFail;
 			best = result;
-			fail = fail >= CAP ? 0 : Math.min(fail * 2, CAP);
+			if (probeFail >= CAP) {
+				break;
+			}
+			r = Math.min(probeFail * 2, CAP);
 		}
-		for (int i = 0; i < BISECT && pass >= MIN_RATE && fail > 0; i++) {
-			double mid = round(Math.sqrt(pass * fail));
-			if (mid <= pass || mid >= fail) {
+		double low = probePass;
+		for (int i = 0; i < BISECT && low >= MIN_RATE && fail > 0; i++) {
+			double mid = round(Math.sqrt(low * fail));
+			if (mid <= low || mid >= fail) {
 				break;
 			}
 			Result result = level(side, "full", mid, FILL_S, MEASURE_S, MEASURE_S);
 			if (result.pass()) {
+				low = mid;
 				pass = mid;
 				best = result;
 			}
@@ -191,18 +202,16 @@ final class ShopperLadder {
 				fail = mid;
 			}
 		}
-		while (best == null && pass >= MIN_RATE) {
-			Result result = level(side, "full", pass, FILL_S, MEASURE_S, MEASURE_S);
+		// the lower end of the bracket, if only a probe passed it: judged in full, halved while it fails
+		while (low > pass && low >= MIN_RATE) {
+			Result result = level(side, "full", low, FILL_S, MEASURE_S, MEASURE_S);
 			if (result.pass()) {
+				pass = low;
 				best = result;
+				break;
 			}
-			else {
-				fail = pass;
-				pass = pass / 2;
-			}
-		}
-		if (best == null) {
-			pass = 0;
+			fail = low;
+			low = low / 2;
 		}
 		line(String.format(Locale.ROOT, "max\t%s\t%s\t%d\t%s\t%s", side, num(pass), best == null ? 0 : best.shoppers(),
 				fail > 0 ? num(fail) : "none", fail == 0 && best != null ? "capped" : "bracketed"));
