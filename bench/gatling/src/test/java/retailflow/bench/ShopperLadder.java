@@ -187,31 +187,40 @@ final class ShopperLadder {
 			r = Math.min(probeFail * 2, CAP);
 		}
 		double low = probePass;
-		for (int i = 0; i < BISECT && low >= MIN_RATE && fail > 0; i++) {
-			double mid = round(Math.sqrt(low * fail));
-			if (mid <= low || mid >= fail) {
+		// two rounds at most: if the lower end only a probe passed fails in full, bisect again below it
+		for (int attempt = 0; attempt < 2; attempt++) {
+			for (int i = 0; i < BISECT && low >= MIN_RATE && fail > 0; i++) {
+				double mid = round(Math.sqrt(low * fail));
+				if (mid <= low || mid >= fail) {
+					break;
+				}
+				Result result = level(side, "full", mid, FILL_S, MEASURE_S, MEASURE_S);
+				if (result.pass()) {
+					low = mid;
+					pass = mid;
+					best = result;
+				}
+				else {
+					fail = mid;
+				}
+			}
+			// the lower end of the bracket, if only a probe passed it: judged in full, halved while it fails
+			boolean lowFailed = false;
+			while (low > pass && low >= MIN_RATE) {
+				Result result = level(side, "full", low, FILL_S, MEASURE_S, MEASURE_S);
+				if (result.pass()) {
+					pass = low;
+					best = result;
+					break;
+				}
+				lowFailed = true;
+				fail = low;
+				low = low / 2;
+			}
+			if (!lowFailed || best == null) {
 				break;
 			}
-			Result result = level(side, "full", mid, FILL_S, MEASURE_S, MEASURE_S);
-			if (result.pass()) {
-				low = mid;
-				pass = mid;
-				best = result;
-			}
-			else {
-				fail = mid;
-			}
-		}
-		// the lower end of the bracket, if only a probe passed it: judged in full, halved while it fails
-		while (low > pass && low >= MIN_RATE) {
-			Result result = level(side, "full", low, FILL_S, MEASURE_S, MEASURE_S);
-			if (result.pass()) {
-				pass = low;
-				best = result;
-				break;
-			}
-			fail = low;
-			low = low / 2;
+			low = pass;
 		}
 		line(String.format(Locale.ROOT, "max\t%s\t%s\t%d\t%s\t%s", side, num(pass), best == null ? 0 : best.shoppers(),
 				fail > 0 ? num(fail) : "none", fail == 0 && best != null ? "capped" : "bracketed"));
