@@ -30,10 +30,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * passed, judged on their last 5 seconds, before the population has filled: they only bracket the answer. Then full
  * levels, each {@code fill} seconds for the population to reach its steady size (one visit) plus {@code measure}
  * seconds judged: first the failing probe's rate again (if it passes, the probes go on doubling from there), then
- * {@code bisect}
- * geometric midpoints between the highest passing and the lowest failing rate, and, if no full level passed yet, the
- * passing probe's rate (halved while it fails). The answer is the highest full level that passed, with the shoppers
- * that were in a visit during its judged seconds (counted, not derived from the rate). After a failed level no
+ * {@code bisect} geometric midpoints between the highest passing and the lowest failing rate, and, if only a probe
+ * passed the lower end, that rate in full (halved while it fails, then bisected once more). The answer is the highest
+ * full level that passed, with the shoppers that were in a visit during its judged seconds (counted, not derived from
+ * the rate). After a failed level no
  * shoppers arrive until the server answers fast again ({@link #recover}).
  *
  * <p>A level fails when the pages started in its judged seconds had a p99 of {@code limit} ms or more, or one of them
