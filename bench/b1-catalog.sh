@@ -12,15 +12,11 @@
 #      throughput, so legacy can sustain it) -> p99 comparable across sides
 #   3. extra: Gatling for the new page at 80 % of its own wrk throughput (capped by what one Gatling core
 #      generates): the new side's p99 when it is itself busy
-#
-#   4. opt-in (--shoppers): concurrent shoppers, open model (Gatling Shoppers simulation): shoppers arrive at a
-#      rate, each browses home, a category, a search and 3 product pages with --think s (0.5x-1.5x) after each page,
-#      own cookies; the rate doubles from --shoppers-start until p99 >= 500 ms or any error; new_max_shoppers /
-#      legacy_max_shoppers = the last passing rate x the measured mean visit length (Little's law)
+#   Concurrent shoppers (new_max_shoppers / legacy_max_shoppers) are bench/b1-shoppers.sh: their search takes
+#   minutes per side and B1 must stay under 10 minutes.
 #
 #   bench/b1-catalog.sh [--products 10000|1000000|10000,1000000] [--duration 30] [--warmup 30]
 #                       [--connections 256] [--rate N] [--gatling-duration 30] [--no-extra]
-#                       [--shoppers [--shoppers-start 8] [--shoppers-duration 45] [--think 5]]
 #
 # Default: 10,000 products (about 6.5 minutes). 1,000,000 is opt-in (--products 1000000, about 7.5 minutes of
 # which the backfill of 1M rows into PostgreSQL on one core is a large part; both sizes together exceed 10 min).
@@ -48,30 +44,7 @@ print("%d %d" % (n["hit"], n["render"]))'
 }
 hit_rate() { python3 -c "h,r=$1,$2; print('%.4f' % (h/(h+r)) if h+r else 'n/a')"; }
 
-# shoppers_ladder SIDE BASE SIZE IDS CATEGORIES TERMS: doubles the shoppers' arrival rate until a level fails
-# (p99 >= 500 ms or any KO); sets MAX_SHOPPERS (last passing rate x mean visit seconds), MAX_RATE and LADDER.
-shoppers_ladder() {
-  local side=$1 base=$2 size=$3 ids=$4 cats=$5 terms=$6 rate=$shoppers_start tag p99 ko mean visit
-  MAX_SHOPPERS=0 MAX_RATE=0 LADDER=""
-  while :; do
-    tag="shoppers-$side-$size-$rate"
-    GATLING_ARGS="-Dgatling.simulationClass=retailflow.bench.Shoppers -Dbase=$base -Dside=$side -Dcategories=$cats -Dterms=$terms -Dthink=$think" \
-      run_gatling "$tag" "$rate" "$shoppers_duration" 0 "$ids" "" ""
-    p99=$(gatling_field "$tag" "All Requests" p99); ko=$(gatling_field "$tag" "All Requests" ko)
-    mean=$(gatling_field "$tag" "All Requests" mean)
-    # a visit: 6 pages, each followed by a think time of $think s on average
-    visit=$(python3 -c "print(6 * $think + 6 * ${mean:-0} / 1000)")
-    local shoppers_now; shoppers_now=$(python3 -c "print(int($rate * $visit))")
-    LADDER+="$side $rate/s (~$shoppers_now shoppers): p99 ${p99} ms, KO ${ko}; "
-    say "  shoppers $side: $rate arriving/s, ~$shoppers_now concurrent: p99 $p99 ms, KO $ko"
-    if [ -z "$p99" ] || [ "$p99" -ge 500 ] || [ "${ko:-1}" != 0 ]; then break; fi
-    MAX_SHOPPERS=$shoppers_now MAX_RATE=$rate
-    rate=$(( rate * 2 ))
-  done
-}
-
 sizes=10000 duration=30 warmup=30 connections=256 rate="" gduration=30 gwarmup=10 extra=1
-shoppers=0 shoppers_start=8 shoppers_duration=45 think=5
 while [ $# -gt 0 ]; do
   case $1 in
     --products) sizes=$2; shift 2;;
@@ -82,11 +55,7 @@ while [ $# -gt 0 ]; do
     --gatling-duration) gduration=$2; shift 2;;
     --gatling-warmup) gwarmup=$2; shift 2;;
     --no-extra) extra=0; shift;;
-    --shoppers) shoppers=1; shift;;
-    --shoppers-start) shoppers_start=$2; shift 2;;
-    --shoppers-duration) shoppers_duration=$2; shift 2;;
-    --think) think=$2; shift 2;;
-    -h|--help) sed -n '2,33p' "$0"; exit 0;;
+    -h|--help) sed -n '2,/^set -e/{/^set -e/!p}' "$0"; exit 0;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2;;
   esac
 done
@@ -230,15 +199,6 @@ run_size() {
     xp99=$(gatling_field "b1-$N-newhigh" new_page_high p99); xp50=$(gatling_field "b1-$N-newhigh" new_page_high p50)
     xko=$(gatling_field "b1-$N-newhigh" new_page_high ko)
   fi
-  local new_max="" legacy_max="" new_max_rate="" legacy_max_rate="" ladder=""
-  if [ "$shoppers" = 1 ]; then
-    local cats="$BENCH_TMP/categories-$N.txt" terms="$BENCH_TMP/terms-$N.txt"
-    mariadb_q "SELECT id, slug FROM $db.categories ORDER BY id" > "$cats"
-    mariadb_q "SELECT DISTINCT SUBSTRING_INDEX(name, ' ', 1) AS w FROM $db.products WHERE status = 1 HAVING w REGEXP '^[A-Za-z]{3,}\$' LIMIT 100" > "$terms"
-    say "concurrent shoppers: think ${think}s, levels of ${shoppers_duration}s from $shoppers_start arriving/s, doubling"
-    shoppers_ladder new "$app" "$N" "$ids" "$cats" "$terms"; new_max=$MAX_SHOPPERS new_max_rate=$MAX_RATE ladder=$LADDER
-    shoppers_ladder legacy "$legacy" "$N" "$ids" "$cats" "$terms"; legacy_max=$MAX_SHOPPERS legacy_max_rate=$MAX_RATE ladder+=$LADDER
-  fi
   local sessions_after; sessions_after=$(mariadb_q "SELECT COUNT(*) FROM $db.php_sessions")
   local route_after
   route_after=$(curl -fsS -u admin:admin "$app/admin/api/routes" | python3 -c 'import json,sys; r=json.load(sys.stdin); r=r if isinstance(r,list) else r.get("routes",r); print([x for x in r if x["id"]=="catalog"][0]["mode"])' || echo unknown)
@@ -278,9 +238,6 @@ run_size() {
     "other_processes_cpu_pct_loadgen_core_wrk$sfx=$fw_lg" "other_processes_cpu_pct_server_core_wrk$sfx=$fw_srv"
     "other_processes_cpu_pct_loadgen_core_gatling$sfx=$fg_lg" "other_processes_cpu_pct_server_core_gatling$sfx=$fg_srv"
   )
-  [ "$shoppers" = 1 ] && json_fields+=("new_max_shoppers$sfx=$new_max" "legacy_max_shoppers$sfx=$legacy_max"
-    "new_max_shoppers_arrival_per_s$sfx=$new_max_rate" "legacy_max_shoppers_arrival_per_s$sfx=$legacy_max_rate"
-    "shoppers_think_s$sfx=$think" "shoppers_level_s$sfx=$shoppers_duration" "shoppers_ladder$sfx=$ladder")
   [ "$extra" = 1 ] && json_fields+=("new_high_rate_per_s$sfx=$xr" "new_p99_ms_at_high_rate$sfx=$xp99"
     "new_p50_ms_at_high_rate$sfx=$xp50" "new_gatling_ko_at_high_rate$sfx=$xko")
 
@@ -294,7 +251,6 @@ run_size() {
     done
     echo "new page / legacy page throughput: ${ratio_rps}x (goal >= 10x); new API / legacy page: ${ratio_api}x (legacy has no API)"
     echo "p99 at $r req/s (80 % of legacy's wrk throughput), open model: new ${p99[new_page]} ms vs legacy ${p99[legacy_page]} ms (ratio $ratio_p99, goal < 1)"
-    [ "$shoppers" = 1 ] && echo "concurrent shoppers (p99 < 500 ms, no errors): new $new_max, legacy $legacy_max (goal >= 10x); $ladder"
     [ "$extra" = 1 ] && echo "new page alone at $xr req/s (80 % of its own throughput): p99 $xp99 ms, p50 $xp50 ms, KO $xko"
     echo "non-2xx in wrk: new ${non2xx[new_page]}, api ${non2xx[new_api]}, legacy ${non2xx[legacy_page]}; PHP sessions created during the run: $(( sessions_after - sessions_before ))"
     echo "new_page wrk run per the proxy's metric (retailflow.proxy.requests): $(( pn1 - pn0 )) answered by the new side, $(( pl1 - pl0 )) by legacy, $(( pe1 - pe0 )) SERVER_ERROR (an exception escaping the new side is recorded there with the status at that moment, not as the 500 the client gets: compare wrk's non-2xx); catalog route after the run: $route_after"
