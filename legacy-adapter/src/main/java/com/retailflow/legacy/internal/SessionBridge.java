@@ -33,9 +33,11 @@ class SessionBridge implements ShopperContext, ShopperIdentity {
 	private static final Logger log = LoggerFactory.getLogger(SessionBridge.class);
 
 	private final PhpSessions sessions;
+	private final KeptShopperStates kept;
 
-	SessionBridge(PhpSessions sessions) {
+	SessionBridge(PhpSessions sessions, KeptShopperStates kept) {
 		this.sessions = sessions;
+		this.kept = kept;
 	}
 
 	@Override
@@ -63,6 +65,11 @@ class SessionBridge implements ShopperContext, ShopperIdentity {
 
 	private ShopperState bridge(HttpServletRequest request, HttpServletResponse response) {
 		var id = sessionId(request);
+		String version = PrivateContentVersion.of(request);
+		var keptState = id.flatMap(session -> kept.find(session, version));
+		if (keptState.isPresent()) {
+			return keptState.get();
+		}
 		var loaded = id.flatMap(sessions::loadWithCart);
 		if (loaded.isEmpty()) {
 			// Like the legacy shop, every page hands out a session with a CSRF token, so the add-to-cart form works.
@@ -86,7 +93,9 @@ class SessionBridge implements ShopperContext, ShopperIdentity {
 			sessions.save(id.orElseThrow(), values);
 		}
 		String name = values.get("customer_name") instanceof String text ? text : null;
-		return new ShopperState(name, loaded.get().cartUnits(), (String) values.get("csrf"), flashes);
+		var state = new ShopperState(name, loaded.get().cartUnits(), (String) values.get("csrf"), flashes);
+		kept.keep(id.orElseThrow(), version, state);
+		return state;
 	}
 
 	private static List<ShopperState.Flash> flashes(Object stored) {
@@ -103,7 +112,7 @@ class SessionBridge implements ShopperContext, ShopperIdentity {
 		return flashes;
 	}
 
-	private static Optional<String> sessionId(HttpServletRequest request) {
+	static Optional<String> sessionId(HttpServletRequest request) {
 		Cookie[] cookies = request.getCookies();
 		return cookies == null ? Optional.empty()
 				: Arrays.stream(cookies).filter(c -> c.getName().equals(COOKIE)).map(Cookie::getValue).findFirst();
