@@ -20,14 +20,16 @@ import org.springframework.stereotype.Component;
  * the old), bounded in number and in age: the age bounds what changes without a request through this proxy (PHP's
  * garbage collection of idle sessions, a row changed by hand).
  *
- * <p>A state is used only once it has been read twice under the same version. The first page after a change can
- * race the change itself: legacy writes its session when PHP shuts the request down, which may be after the
- * redirect reached the browser. That first read is shown (as it was before this cache), not kept.
+ * <p>Under a bumped version, a state is used only once it has been read twice. The first page after a change can
+ * race the change itself: legacy writes its session when PHP shuts the request down, which may be after its
+ * redirect reached the browser, so that first read is shown (as it was before this cache) but not relied on. Under
+ * the empty version (nothing changed since the browser got its session) there is no change to race, and the first
+ * read is kept.
  */
 @Component
 class KeptShopperStates {
 
-	/** {@code confirmed}: read at least twice under {@code version}. */
+	/** {@code confirmed}: may be used, because it was read under the empty version or twice under this one. */
 	private record Kept(String version, ShopperState state, boolean confirmed) {
 	}
 
@@ -70,7 +72,7 @@ class KeptShopperStates {
 				List.of());
 		bySession.asMap()
 			.compute(session, (id, before) -> new Kept(version, withoutFlashes,
-					before != null && before.version().equals(version)));
+					version.isEmpty() || before != null && before.version().equals(version)));
 	}
 
 	void forget(String session) {

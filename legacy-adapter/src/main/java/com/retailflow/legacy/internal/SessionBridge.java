@@ -76,10 +76,12 @@ class SessionBridge implements ShopperContext, ShopperIdentity {
 			String csrf = PhpSessions.newCsrfToken();
 			Map<String, Object> values = new LinkedHashMap<>();
 			values.put("csrf", csrf);
-			String started = sessions.start(values);
+			String session = sessions.start(values);
 			response.addHeader("Set-Cookie",
-					ResponseCookie.from(COOKIE, started).path("/").httpOnly(true).build().toString());
-			return new ShopperState(null, 0, csrf, List.of());
+					ResponseCookie.from(COOKIE, session).path("/").httpOnly(true).build().toString());
+			var started = new ShopperState(null, 0, csrf, List.of());
+			kept.keep(session, version, started);
+			return started;
 		}
 		Map<String, Object> values = loaded.get().values();
 		boolean changed = false;
