@@ -26,7 +26,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  * The kept product page (one rendering per product, the shopper's parts filled per request) against the real legacy
  * shop and its sessions: signed-in shoppers and an anonymous one load the same new product pages at the same time,
  * and each always sees their own name and cart, never another's; a cart change made on a legacy page shows on the
- * next new page, and so does its one-shot message, once.
+ * next new page, and so does its one-shot message, once, although the shopper's header is kept between changes
+ * (ADR 0059); a sign-out on a legacy page shows on the next new page.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "retailflow.legacy.backfill-on-start=true" })
@@ -86,6 +87,14 @@ class ProductPageShoppersJourneyIntegrationTests extends WholeAppAgainstLegacySh
 		var after = ann.browser().get("/products/4");
 		assertThat(cartCount(after.body())).isEqualTo(5);
 		assertThat(after.body()).doesNotContain("class=\"flash");
+		assertThat(checkHeader(shoppers.get(1).browser().get("/products/4"), shoppers.get(1))).isNull();
+
+		// Signed out on a legacy page (a plain GET link): the next new page is anonymous, whatever was kept for her.
+		var signedOut = ann.browser().get("/logout.php");
+		assertThat(signedOut.statusCode()).isEqualTo(302);
+		assertThat(signedOut.headers().allValues("Set-Cookie")).anyMatch(cookie -> cookie.startsWith("rf_pcv="));
+		var anonymous = ann.browser().get("/products/4");
+		assertThat(checkHeader(anonymous, new Shopper(ann.browser(), null, 0))).isNull();
 		assertThat(checkHeader(shoppers.get(1).browser().get("/products/4"), shoppers.get(1))).isNull();
 	}
 

@@ -6,14 +6,18 @@ import java.util.Currency;
 import com.retailflow.legacy.internal.backfill.Backfill;
 import com.retailflow.legacy.internal.translation.LegacyTranslation;
 
+import jakarta.servlet.DispatcherType;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
 
 /** Turns on the adapter's settings, the one {@link LegacyTranslation}, and the backfill after start-up. */
 @Configuration(proxyBeanMethods = false)
@@ -28,6 +32,19 @@ class LegacyAdapterConfiguration {
 	LegacyAdapterConfiguration(LegacySettings settings, ObjectProvider<Backfill> backfill) {
 		this.settings = settings;
 		this.backfill = backfill;
+	}
+
+	/**
+	 * Ahead of the proxy's filter ({@code HIGHEST_PRECEDENCE + 100}), so that requests to either side bump the
+	 * shopper's private-content version; only the shopper's own requests, not error or forward dispatches.
+	 */
+	@Bean
+	FilterRegistrationBean<PrivateContentFilter> privateContentFilter(KeptShopperStates kept) {
+		var registration = new FilterRegistrationBean<>(new PrivateContentFilter(kept));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 90);
+		registration.addUrlPatterns("/*");
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		return registration;
 	}
 
 	@Bean

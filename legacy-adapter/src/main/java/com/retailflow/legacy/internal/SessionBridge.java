@@ -33,9 +33,11 @@ class SessionBridge implements ShopperContext, ShopperIdentity {
 	private static final Logger log = LoggerFactory.getLogger(SessionBridge.class);
 
 	private final PhpSessions sessions;
+	private final KeptShopperStates kept;
 
-	SessionBridge(PhpSessions sessions) {
+	SessionBridge(PhpSessions sessions, KeptShopperStates kept) {
 		this.sessions = sessions;
+		this.kept = kept;
 	}
 
 	@Override
@@ -63,16 +65,23 @@ class SessionBridge implements ShopperContext, ShopperIdentity {
 
 	private ShopperState bridge(HttpServletRequest request, HttpServletResponse response) {
 		var id = sessionId(request);
+		String version = PrivateContentVersion.of(request);
+		var keptState = id.flatMap(session -> kept.find(session, version));
+		if (keptState.isPresent()) {
+			return keptState.get();
+		}
 		var loaded = id.flatMap(sessions::loadWithCart);
 		if (loaded.isEmpty()) {
 			// Like the legacy shop, every page hands out a session with a CSRF token, so the add-to-cart form works.
 			String csrf = PhpSessions.newCsrfToken();
 			Map<String, Object> values = new LinkedHashMap<>();
 			values.put("csrf", csrf);
-			String started = sessions.start(values);
+			String session = sessions.start(values);
 			response.addHeader("Set-Cookie",
-					ResponseCookie.from(COOKIE, started).path("/").httpOnly(true).build().toString());
-			return new ShopperState(null, 0, csrf, List.of());
+					ResponseCookie.from(COOKIE, session).path("/").httpOnly(true).build().toString());
+			var started = new ShopperState(null, 0, csrf, List.of());
+			kept.keep(session, version, started);
+			return started;
 		}
 		Map<String, Object> values = loaded.get().values();
 		boolean changed = false;
@@ -86,7 +95,9 @@ class SessionBridge implements ShopperContext, ShopperIdentity {
 			sessions.save(id.orElseThrow(), values);
 		}
 		String name = values.get("customer_name") instanceof String text ? text : null;
-		return new ShopperState(name, loaded.get().cartUnits(), (String) values.get("csrf"), flashes);
+		var state = new ShopperState(name, loaded.get().cartUnits(), (String) values.get("csrf"), flashes);
+		kept.keep(id.orElseThrow(), version, state);
+		return state;
 	}
 
 	private static List<ShopperState.Flash> flashes(Object stored) {
@@ -103,7 +114,7 @@ class SessionBridge implements ShopperContext, ShopperIdentity {
 		return flashes;
 	}
 
-	private static Optional<String> sessionId(HttpServletRequest request) {
+	static Optional<String> sessionId(HttpServletRequest request) {
 		Cookie[] cookies = request.getCookies();
 		return cookies == null ? Optional.empty()
 				: Arrays.stream(cookies).filter(c -> c.getName().equals(COOKIE)).map(Cookie::getValue).findFirst();

@@ -18,9 +18,16 @@ import com.retailflow.inventory.Sku;
 import com.retailflow.legacy.internal.backfill.Backfill;
 import com.retailflow.platform.testing.LegacyShop;
 
+import com.retailflow.catalog.spi.ShopperState;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -58,6 +65,15 @@ class LegacyAdapterIntegrationTests {
 
 	@Autowired
 	SessionBridge bridge;
+
+	@Autowired
+	PhpSessions sessions;
+
+	@Autowired
+	LegacySettings settings;
+
+	static final ObjectProvider<MeterRegistry> NO_METRICS = new StaticListableBeanFactory()
+		.getBeanProvider(MeterRegistry.class);
 
 	@Test
 	void backfillTranslatesTheLegacyQuirksAndCopiesOnce() {
@@ -139,10 +155,96 @@ class LegacyAdapterIntegrationTests {
 		// The add-to-cart form of a new page carries this token; legacy must accept it for this session.
 		var added = post("/cart.php", session, "action=add&product_id=2&qty=1&csrf=" + state.csrfToken());
 		assertThat(added.statusCode()).isEqualTo(302);
-		var request = new MockHttpServletRequest();
-		request.setCookies(new Cookie("PHPSESSID", session));
+		// Through the proxy, that POST's response would have carried a new private-content version.
+		var request = page(session, "after-the-add");
 		assertThat(bridge.current(request, new MockHttpServletResponse()).cartItemCount()).isEqualTo(1);
 		assertThat(bridge.customerId(request)).isEmpty();
+	}
+
+	/**
+	 * Instances A and B each keep the state they read; a cart change made on legacy through instance C (which bumps
+	 * the private-content version on that POST's response) shows on the next page of both, with its message once.
+	 * Under the old version both still answer from what they kept: without the version, the change would not show.
+	 */
+	@Test
+	void aKeptShopperStateIsUsedOnlyUnderTheVersionItWasReadWithOnEveryInstance() throws Exception {
+		var page = get("/login.php", null);
+		var signIn = post("/login.php", cookie(page, "PHPSESSID"),
+				"email=demo%40example.com&password=demo1234&next=&csrf=" + csrf(page.body()));
+		String session = cookie(signIn, "PHPSESSID");
+		var product = get("/product.php?id=1", session);
+		String token = csrf(product.body());
+		var instanceA = new KeptShopperStates(settings, NO_METRICS);
+		var instanceB = new KeptShopperStates(settings, NO_METRICS);
+		var bridgeA = new SessionBridge(sessions, instanceA);
+		var bridgeB = new SessionBridge(sessions, instanceB);
+		for (int i = 0; i < 3; i++) {
+			assertThat(bridgeA.current(page(session, null), new MockHttpServletResponse()).cartItemCount()).isZero();
+			assertThat(bridgeB.current(page(session, null), new MockHttpServletResponse()).cartItemCount()).isZero();
+		}
+
+		var through = new MockHttpServletRequest("POST", "/cart.php");
+		through.setCookies(new Cookie("PHPSESSID", session));
+		var bumped = new MockHttpServletResponse();
+		new PrivateContentFilter(new KeptShopperStates(settings, NO_METRICS)).doFilter(through, bumped,
+				new MockFilterChain());
+		assertThat(post("/cart.php", session, "action=add&product_id=1&qty=3&csrf=" + token).statusCode())
+			.isEqualTo(302);
+		String version = bumped.getCookie(PrivateContentVersion.COOKIE).getValue();
+		assertThat(version).isNotEmpty();
+
+		assertThat(bridgeA.current(page(session, null), new MockHttpServletResponse()).cartItemCount()).isZero();
+		assertThat(bridgeB.current(page(session, null), new MockHttpServletResponse()).cartItemCount()).isZero();
+		var next = bridgeA.current(page(session, version), new MockHttpServletResponse());
+		assertThat(next.cartItemCount()).isEqualTo(3);
+		assertThat(next.flashes()).singleElement().extracting(ShopperState.Flash::text).asString().contains("added");
+		for (int i = 0; i < 3; i++) {
+			var onA = bridgeA.current(page(session, version), new MockHttpServletResponse());
+			var onB = bridgeB.current(page(session, version), new MockHttpServletResponse());
+			assertThat(onA.cartItemCount()).isEqualTo(3);
+			assertThat(onB.cartItemCount()).isEqualTo(3);
+			assertThat(onA.flashes()).isEmpty();
+			assertThat(onB.flashes()).isEmpty();
+			assertThat(onB.customerName()).isEqualTo(next.customerName()).isNotBlank();
+		}
+
+		// The instance that passes a change on forgets the session's state at once, whatever version comes next.
+		new PrivateContentFilter(instanceA).doFilter(through, new MockHttpServletResponse(), new MockFilterChain());
+		get("/logout.php", session);
+		assertThat(bridgeA.current(page(session, version), new MockHttpServletResponse()).signedIn()).isFalse();
+	}
+
+	/** Legacy may write its session after its redirect reached the browser: the first read under a new version is not relied on. */
+	@Test
+	void theFirstReadUnderABumpedVersionIsShownButNotKept() throws Exception {
+		var page = get("/product.php?id=2", null);
+		String session = cookie(page, "PHPSESSID");
+		var bridge = new SessionBridge(sessions, new KeptShopperStates(settings, NO_METRICS));
+		assertThat(bridge.current(page(session, "bumped"), new MockHttpServletResponse()).cartItemCount()).isZero();
+		post("/cart.php", session, "action=add&product_id=2&qty=2&csrf=" + csrf(page.body())); // the late write
+		assertThat(bridge.current(page(session, "bumped"), new MockHttpServletResponse()).cartItemCount()).isEqualTo(2);
+		// Read twice under this version, it is kept now: a change that no request through the proxy announced
+		// (here, straight to legacy) shows only after the next bump or the time to live.
+		post("/cart.php", session, "action=add&product_id=2&qty=1&csrf=" + csrf(page.body()));
+		assertThat(bridge.current(page(session, "bumped"), new MockHttpServletResponse()).cartItemCount()).isEqualTo(2);
+		assertThat(bridge.current(page(session, "next"), new MockHttpServletResponse()).cartItemCount()).isEqualTo(3);
+	}
+
+	@Test
+	void onlyRequestsThatMayChangeTheShopperBumpTheVersion() {
+		assertThat(PrivateContentFilter.mayChangeShopper(new MockHttpServletRequest("GET", "/products/1"))).isFalse();
+		assertThat(PrivateContentFilter.mayChangeShopper(new MockHttpServletRequest("HEAD", "/cart.php"))).isFalse();
+		assertThat(PrivateContentFilter.mayChangeShopper(new MockHttpServletRequest("POST", "/cart.php"))).isTrue();
+		assertThat(PrivateContentFilter.mayChangeShopper(new MockHttpServletRequest("DELETE", "/api/cart/1"))).isTrue();
+		assertThat(PrivateContentFilter.mayChangeShopper(new MockHttpServletRequest("GET", "/logout.php"))).isTrue();
+		assertThat(PrivateContentFilter.mayChangeShopper(new MockHttpServletRequest("GET", "/sign-out"))).isTrue();
+	}
+
+	static MockHttpServletRequest page(String session, String version) {
+		var request = new MockHttpServletRequest("GET", "/products/1");
+		request.setCookies(version == null ? new Cookie[] { new Cookie("PHPSESSID", session) }
+				: new Cookie[] { new Cookie("PHPSESSID", session), new Cookie(PrivateContentVersion.COOKIE, version) });
+		return request;
 	}
 
 	static HttpResponse<String> get(String path, String session) throws Exception {
