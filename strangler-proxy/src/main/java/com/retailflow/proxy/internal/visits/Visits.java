@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -194,6 +193,11 @@ public class Visits {
 		if (cookies == null) {
 			return Optional.empty();
 		}
-		return Arrays.stream(cookies).filter(c -> c.getName().equals(name)).map(Cookie::getValue).findFirst();
+		for (Cookie cookie : cookies) {
+			if (cookie.getName().equals(name)) {
+				return Optional.of(cookie.getValue());
+			}
+		}
+		return Optional.empty();
 	}
 }
