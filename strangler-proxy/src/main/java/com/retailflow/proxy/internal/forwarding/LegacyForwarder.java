@@ -281,8 +281,8 @@ public class LegacyForwarder implements LegacySide {
 	}
 
 	/**
-	 * The header names a Connection header lists (lower case), which are hop-by-hop too. Most requests and answers
-	 * have none or only {@code keep-alive}; they get an empty set, not a new one.
+	 * The header names a Connection header lists (lower case), which are hop-by-hop too. A message without a
+	 * Connection header (most answers, many requests) gets the empty set, not a new one.
 	 */
 	private static Set<String> connectionTokens(Enumeration<String> connection) {
 		if (!connection.hasMoreElements()) {
