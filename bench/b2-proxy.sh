@@ -8,7 +8,15 @@
 # (open model) for all three.
 #
 #   bench/b2-proxy.sh [--duration 30] [--warmup 30] [--connections 256] [--rate N] [--gatling-duration 30]
-#                     [--gatling-warmup 10]
+#                     [--gatling-warmup 10] [--threads virtual|platform:N] [--profile]
+#
+# Alternatives, side by side on the same machine (run once per value, compare the JSON files):
+#   --threads virtual      Tomcat serves each request on a virtual thread (the default, as in production)
+#   --threads platform:N   a platform pool of N Tomcat threads instead (server.tomcat.threads.max=N)
+#   --profile              records the app with JFR while the proxy is measured and writes the top frames,
+#                          by component and by method, to b2-proxy-profile.txt beside the results (bench/jfr-top.py)
+# The HTTP client (Apache HttpClient 5 classic) and the container (Tomcat) have no switch: see ADR 0061 for the
+# measurements and the reasons (the JDK client cannot send legacy's query strings as they came).
 #
 # The warm-up is long on purpose: the JVM compiles its hot code with C2 on the same single core it serves
 # from; after 10 s the proxy still runs at a fraction of its speed. Every target gets the same warm-up.
@@ -19,7 +27,7 @@ set -euo pipefail
 . "$(dirname "$(readlink -f "$0")")/lib.sh"
 COMMAND=$(command_line bench/b2-proxy.sh "$@")
 
-duration=30 warmup=30 connections=256 rate="" gduration=30 gwarmup=10
+duration=30 warmup=30 connections=256 rate="" gduration=30 gwarmup=10 threads=virtual profile=false
 while [ $# -gt 0 ]; do
   case $1 in
     --duration) duration=$2; shift 2;;
@@ -28,10 +36,19 @@ while [ $# -gt 0 ]; do
     --rate) rate=$2; shift 2;;
     --gatling-duration) gduration=$2; shift 2;;
     --gatling-warmup) gwarmup=$2; shift 2;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0;;
+    --threads) threads=$2; shift 2;;
+    --profile) profile=true; shift;;
+    -h|--help) sed -n '2,28p' "$0"; exit 0;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2;;
   esac
 done
+
+case $threads in
+  virtual) thread_env=(SPRING_THREADS_VIRTUAL_ENABLED=true) ;;
+  platform:[0-9]*) thread_env=(SPRING_THREADS_VIRTUAL_ENABLED=false SERVER_TOMCAT_THREADS_MAX="${threads#platform:}"
+                              SERVER_TOMCAT_THREADS_MIN_SPARE="${threads#platform:}") ;;
+  *) echo "--threads is virtual or platform:N, not $threads" >&2; exit 2;;
+esac
 
 backend_port=${BENCH_B2_BACKEND_PORT:-18290}
 nginx_port=${BENCH_B2_NGINX_PORT:-18291}
@@ -90,7 +107,12 @@ psql_q "CREATE DATABASE rf_bench_b2"
 start_private_mariadb "$maria_port"
 mariadb_q "CREATE DATABASE rfb_b2_legacy"
 mariadb -h127.0.0.1 -P"$maria_port" -uroot rfb_b2_legacy < "$ROOT_DIR/legacy-php/sql/schema.sql" || die "legacy schema failed"
-start_app "$app_port" "$BENCH_TMP/app.log" \
+jfr_file="$BENCH_TMP/app.jfr"
+if $profile; then
+  # Recorded from the start, read only for the proxy's measured wrk run (the window is cut by time below).
+  APP_JAVA_OPTS="$APP_JAVA_OPTS -XX:StartFlightRecording=filename=$jfr_file,settings=profile,dumponexit=true"
+fi
+start_app "$app_port" "$BENCH_TMP/app.log" "${thread_env[@]}" \
   RETAILFLOW_DB_PORT="$pg_port" RETAILFLOW_DB_NAME=rf_bench_b2 \
   RETAILFLOW_LEGACY_URL="http://127.0.0.1:$backend_port" \
   LEGACY_DB_PORT="$maria_port" LEGACY_DB_NAME=rfb_b2_legacy \
@@ -123,7 +145,9 @@ cpu0=$(cpu_snapshot); t0=$(date +%s.%N)
 for n in "${names[@]}"; do
   say "wrk $n: warm-up ${warmup}s, then ${duration}s with $connections connections"
   run_wrk "$n-warmup" "${base[$n]}" /static.html "" "$warmup" "$connections" "$cookie"
+  [ "$n" = proxy ] && proxy_from=$(date -u +%H:%M:%S)
   run_wrk "$n" "${base[$n]}" /static.html "" "$duration" "$connections" "$cookie"
+  [ "$n" = proxy ] && proxy_to=$(date -u +%H:%M:%S)
   rps[$n]=$WRK_RPS p50[$n]=$WRK_P50_MS wrk99[$n]=$WRK_P99_MS non2xx[$n]=$WRK_NON2XX errs[$n]=$WRK_ERRORS
   say "  $n: ${WRK_RPS} req/s, closed-loop p99 ${WRK_P99_MS} ms, non-2xx ${WRK_NON2XX}, socket errors ${WRK_ERRORS}"
 done
@@ -149,6 +173,19 @@ for n in "${names[@]}"; do
   [ -n "${p99[$n]}" ] || die "Gatling reported nothing for $n"
 done
 
+if $profile; then
+  say "profile: JFR of the proxy's measured wrk run ($proxy_from to $proxy_to UTC)"
+  jcmd_bin="$JAVA25/bin/jcmd"; jfr_bin="$JAVA25/bin/jfr"
+  "$jcmd_bin" "$APP_PID" JFR.dump filename="$jfr_file" >/dev/null || die "JFR dump failed"
+  "$jfr_bin" print --json --stack-depth 96 --events jdk.ExecutionSample,jdk.GarbageCollection "$jfr_file" > "$BENCH_TMP/cpu.json"
+  "$jfr_bin" print --json --stack-depth 96 --events jdk.ObjectAllocationSample "$jfr_file" > "$BENCH_TMP/alloc.json"
+  { echo "B2 proxy profile — commit $(git -C "$ROOT_DIR" rev-parse HEAD), threads $threads, wrk $connections connections"
+    echo "$(machine_string)"; echo
+    python3 "$ROOT_DIR/bench/jfr-top.py" "$BENCH_TMP/cpu.json" "$proxy_from" "$proxy_to" "$BENCH_TMP/alloc.json"
+  } > "$BENCH_RESULTS/b2-proxy-profile.txt" || die "profile summary failed"
+  say "wrote $BENCH_RESULTS/b2-proxy-profile.txt"
+fi
+
 ratio() { python3 -c "a,b=float('$1'),float('$2'); print('%.2f' % (a/b) if b else 'n/a')"; }
 rps_ratio=$(ratio "${rps[proxy]}" "${rps[nginx]}")
 p99_ratio=$(ratio "${p99[proxy]}" "${p99[nginx]}")
@@ -167,14 +204,14 @@ write_json "$BENCH_RESULTS/b2-proxy.json" \
   proxy_wrk_p99_ms="${wrk99[proxy]}" nginx_wrk_p99_ms="${wrk99[nginx]}" direct_wrk_p99_ms="${wrk99[direct]}" \
   proxy_wrk_non2xx="${non2xx[proxy]}" nginx_wrk_non2xx="${non2xx[nginx]}" direct_wrk_non2xx="${non2xx[direct]}" \
   proxy_wrk_socket_errors="${errs[proxy]}" nginx_wrk_socket_errors="${errs[nginx]}" direct_wrk_socket_errors="${errs[direct]}" \
-  proxy_nocookie_rps="$proxy_nocookie_rps" connections="$connections" wrk_duration_s="$duration" \
+  proxy_nocookie_rps="$proxy_nocookie_rps" app_threads="$threads" connections="$connections" wrk_duration_s="$duration" \
   app_startup_s="$app_startup_s" wrk_warmup_s="$warmup" gatling_warmup_s="$gwarmup" \
   app_jar_built="$APP_JAR_BUILT" app_jar_source="$APP_JAR_SOURCE" app_jar_commit="${BENCH_APP_COMMIT:-unknown: app/target built from the working tree}" app_launch_workaround="${APP_WORKAROUND:-none}" \
   other_processes_cpu_pct_loadgen_core_wrk="$foreign_wrk_lg" other_processes_cpu_pct_server_core_wrk="$foreign_wrk_srv" \
   other_processes_cpu_pct_loadgen_core_gatling="$foreign_g_lg" other_processes_cpu_pct_server_core_gatling="$foreign_g_srv" \
   uncommitted_changes_outside_bench="$dirty" \
   date="$(date -u +%Y-%m-%dT%H:%M:%SZ)" commit="$commit" command="$COMMAND" machine="$machine" \
-  notes="p99 from Gatling (open model, constant arrival rate, shared keep-alive pool; whole-millisecond resolution) at gatling_rate_per_s for all three; rps from wrk (closed loop, $connections connections, ${duration}s after ${warmup}s warm-up). Every request carries the proxy's rf_shopper/rf_visit cookies (as a returning browser would); proxy_nocookie_rps is the proxy without them. Backend: nginx, 1 worker, ~1 KiB static file; nginx proxy: 1 worker, keepalive 64 upstream. App: $APP_JAVA_OPTS, virtual threads, retailflow.proxy.max-connections=${RETAILFLOW_PROXY_MAX_CONNECTIONS:-$connections}. other_processes_cpu_pct_* = CPU used by processes outside this run on each core during the measurements (other work on the machine)."
+  notes="p99 from Gatling (open model, constant arrival rate, shared keep-alive pool; whole-millisecond resolution) at gatling_rate_per_s for all three; rps from wrk (closed loop, $connections connections, ${duration}s after ${warmup}s warm-up). Every request carries the proxy's rf_shopper/rf_visit cookies (as a returning browser would); proxy_nocookie_rps is the proxy without them. Backend: nginx, 1 worker, ~1 KiB static file; nginx proxy: 1 worker, keepalive 64 upstream. App: $APP_JAVA_OPTS, threads $threads, retailflow.proxy.max-connections=${RETAILFLOW_PROXY_MAX_CONNECTIONS:-$connections}. other_processes_cpu_pct_* = CPU used by processes outside this run on each core during the measurements (other work on the machine)."
 
 {
   echo "B2 proxy overhead — $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $commit (uncommitted changes outside bench/: $dirty files)"
@@ -187,6 +224,7 @@ write_json "$BENCH_RESULTS/b2-proxy.json" \
   echo
   echo "proxy / nginx throughput: $rps_ratio (goal >= 0.8)   proxy / nginx p99: $p99_ratio (goal <= 1.5)"
   echo "proxy without cookies (mints 2 cookies per request): $proxy_nocookie_rps req/s"
+  echo "app threads: $threads"
   echo "wrk: $connections connections, ${duration}s measured after ${warmup}s warm-up (closed loop; its p99 is coordinated-omission-prone)"
   echo "Gatling: open model, $rate req/s per target, ${gduration}s measured after ${gwarmup}s warm-up; whole-ms resolution"
   echo "CPU used by other processes during wrk: loadgen core ${foreign_wrk_lg}%, server core ${foreign_wrk_srv}%; during Gatling: ${foreign_g_lg}%, ${foreign_g_srv}%"

@@ -7,6 +7,7 @@ import com.retailflow.proxy.internal.routes.RouteChanges;
 import com.retailflow.proxy.internal.routing.NewModules;
 import com.retailflow.proxy.internal.routing.ProxyFilter;
 import com.retailflow.proxy.internal.routing.SideSelector;
+import com.retailflow.proxy.internal.routing.StorefrontUnobserved;
 import com.retailflow.proxy.internal.routing.UrlTranslation;
 import com.retailflow.proxy.internal.shadow.ShadowTraffic;
 import com.retailflow.proxy.internal.shadow.ShadowingLegacySide;
@@ -38,10 +39,19 @@ class ProxyConfiguration {
 		var newSide = new ReplayingNewSide(new NewModules(), forwarder, fallback, changes, urls, settings);
 		var registration = new FilterRegistrationBean<>(
 				new ProxyFilter(selector, visits, legacySide, newSide, shadows, meters, settings));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+		// Before Spring Session's filter (HIGHEST_PRECEDENCE + 50), which wraps every request and every write of the
+		// response: a request forwarded to legacy never touches the new application's session. After the
+		// read-your-writes filter (+ 20), so a shopper's write forwarded to legacy still marks them, and after the
+		// observation filter (+ 1), which leaves storefront paths unobserved (StorefrontUnobserved).
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
 		registration.addUrlPatterns("/*");
 		// Only the shopper's own request: error, forward and include dispatches are the application's.
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		return registration;
+	}
+
+	@Bean
+	StorefrontUnobserved storefrontUnobserved() {
+		return new StorefrontUnobserved();
 	}
 }

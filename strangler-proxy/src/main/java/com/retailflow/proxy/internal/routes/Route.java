@@ -61,11 +61,21 @@ public record Route(String id, String module, List<String> legacyPatterns, List<
 	}
 
 	boolean matchesLegacy(PathContainer path) {
-		return compiledLegacy.stream().anyMatch(pattern -> pattern.matches(path));
+		return anyMatches(compiledLegacy, path);
 	}
 
 	boolean matchesNew(PathContainer path) {
-		return compiledNew.stream().anyMatch(pattern -> pattern.matches(path));
+		return anyMatches(compiledNew, path);
+	}
+
+	/** A loop, not a stream: it runs for every route on every proxied request. */
+	private static boolean anyMatches(List<PathPattern> patterns, PathContainer path) {
+		for (PathPattern pattern : patterns) {
+			if (pattern.matches(path)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	public static BigDecimal percent(int basisPoints) {

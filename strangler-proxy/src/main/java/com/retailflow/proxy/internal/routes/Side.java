@@ -7,8 +7,11 @@ public enum Side {
 
 	LEGACY, NEW;
 
+	/** Computed once: {@link #header()} is read on every proxied request. */
+	private final String header = name().toLowerCase(Locale.ROOT);
+
 	/** The value of {@code X-Served-By} and of the assignment endpoint's {@code side}. */
 	public String header() {
-		return name().toLowerCase(Locale.ROOT);
+		return header;
 	}
 }

@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +47,8 @@ public class Visits {
 	private static final Logger log = LoggerFactory.getLogger(Visits.class);
 
 	private final List<ShopperIdentity> identities;
-	private final SecretKeySpec secret;
+	/** Initialised once; each signature works on a clone (Mac.getInstance and init per request cost more). */
+	private final Mac signer;
 	private final Duration idleTimeout;
 
 	Visits(List<ShopperIdentity> identities, ProxySettings settings) {
@@ -64,7 +64,13 @@ public class Visits {
 		else {
 			key = settings.visits().secret().getBytes(StandardCharsets.UTF_8);
 		}
-		this.secret = new SecretKeySpec(key, HMAC);
+		try {
+			this.signer = Mac.getInstance(HMAC);
+			this.signer.init(new SecretKeySpec(key, HMAC));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is part of every JDK", ex);
+		}
 	}
 
 	/** The visit of this request; a new one when the browser brings none, a forged one or an expired one. */
@@ -157,12 +163,10 @@ public class Visits {
 
 	private byte[] sign(String payload) {
 		try {
-			Mac mac = Mac.getInstance(HMAC);
-			mac.init(secret);
-			return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
+			return ((Mac) signer.clone()).doFinal(payload.getBytes(StandardCharsets.UTF_8));
 		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 is part of every JDK", ex);
+		catch (CloneNotSupportedException ex) {
+			throw new IllegalStateException("the JDK's HmacSHA256 can be cloned", ex);
 		}
 	}
 
@@ -189,6 +193,11 @@ public class Visits {
 		if (cookies == null) {
 			return Optional.empty();
 		}
-		return Arrays.stream(cookies).filter(c -> c.getName().equals(name)).map(Cookie::getValue).findFirst();
+		for (Cookie cookie : cookies) {
+			if (cookie.getName().equals(name)) {
+				return Optional.of(cookie.getValue());
+			}
+		}
+		return Optional.empty();
 	}
 }
