@@ -35,13 +35,14 @@ class LegacyAdapterConfiguration {
 	}
 
 	/**
-	 * Ahead of the proxy's filter ({@code HIGHEST_PRECEDENCE + 100}), so that requests to either side bump the
-	 * shopper's private-content version; only the shopper's own requests, not error or forward dispatches.
+	 * Ahead of the proxy's filter ({@code HIGHEST_PRECEDENCE + 30}), so that requests to either side bump the
+	 * shopper's private-content version (a request the proxy forwards to legacy goes no further down the chain);
+	 * only the shopper's own requests, not error or forward dispatches.
 	 */
 	@Bean
 	FilterRegistrationBean<PrivateContentFilter> privateContentFilter(KeptShopperStates kept) {
 		var registration = new FilterRegistrationBean<>(new PrivateContentFilter(kept));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 90);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);
 		registration.addUrlPatterns("/*");
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		return registration;
