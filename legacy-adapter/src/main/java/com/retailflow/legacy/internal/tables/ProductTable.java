@@ -99,6 +99,12 @@ class ProductTable implements TableMapping<LegacyProduct, Product, Long> {
 		catalog.upsertProduct(product);
 	}
 
+	/** One locking read and one upsert for the whole batch, and one event. */
+	@Override
+	public void upsertAll(List<Product> products) {
+		catalog.upsertProducts(products);
+	}
+
 	@Override
 	public Runnable removal(long id) {
 		return () -> catalog.removeProduct(ProductId.of(id));

@@ -77,6 +77,15 @@ interface TableMapping<R, V, K> {
 	void upsert(V value);
 
 	/**
+	 * Brings many rows on the new side to these values (one batch of legacy changes, distinct keys), in the caller's
+	 * transaction. Mappings whose module has a set-based call for it override this; the default calls {@link #upsert}
+	 * per row.
+	 */
+	default void upsertAll(List<V> values) {
+		values.forEach(this::upsert);
+	}
+
+	/**
 	 * The module call for a legacy row that is gone. It is prepared before any change of the batch is applied and run
 	 * later in the stream's transaction, so whatever it needs to read (stock needs the product's SKU) is read before
 	 * the batch removes it.
