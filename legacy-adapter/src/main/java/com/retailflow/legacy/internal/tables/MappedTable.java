@@ -85,7 +85,23 @@ final class MappedTable<R, V, K> implements SyncedTable<K> {
 
 	@Override
 	public List<RangeChecksum> newChecksums(List<@Nullable K> bounds) {
-		return mapping.newChecksums(bounds);
+		if (bounds.size() < 2) {
+			throw new IllegalArgumentException("need at least two bounds, got " + bounds.size());
+		}
+		return mapping.newChecksums(bounds).orElseGet(() -> foldedDigests(bounds));
+	}
+
+	/** Checksums from the module's row digests, one range at a time, for modules that compute none themselves. */
+	private List<RangeChecksum> foldedDigests(List<@Nullable K> bounds) {
+		List<RangeChecksum> sums = new ArrayList<>(bounds.size() - 1);
+		for (int i = 0; i + 1 < bounds.size(); i++) {
+			RangeChecksum sum = RangeChecksum.EMPTY;
+			for (long digest : mapping.newDigests(bounds.get(i), bounds.get(i + 1)).values()) {
+				sum = sum.with(digest);
+			}
+			sums.add(sum);
+		}
+		return sums;
 	}
 
 	@Override

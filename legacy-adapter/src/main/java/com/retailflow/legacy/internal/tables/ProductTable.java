@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.retailflow.catalog.CatalogManagement;
 import com.retailflow.catalog.Product;
@@ -111,8 +112,8 @@ class ProductTable implements TableMapping<LegacyProduct, Product, Long> {
 	}
 
 	@Override
-	public List<RangeChecksum> newChecksums(List<@Nullable Long> bounds) {
-		return catalog.productChecksums(bounds);
+	public Optional<List<RangeChecksum>> newChecksums(List<@Nullable Long> bounds) {
+		return Optional.of(catalog.productChecksums(bounds));
 	}
 
 	@Override
