@@ -1,5 +1,6 @@
 package com.retailflow.legacy.internal;
 
+import com.retailflow.legacy.internal.capture.LegacyCapture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -202,7 +203,7 @@ class ChangeStreamIntegrationTests {
 			.executeQuery("SELECT COUNT(*) FROM information_schema.triggers WHERE trigger_schema = DATABASE() "
 					+ "AND trigger_name LIKE 'rf\\_%'")) {
 			rs.next();
-			return rs.getInt(1) == 18;
+			return rs.getInt(1) == LegacyCapture.TRIGGERS;
 		}
 	}
 

@@ -1,5 +1,6 @@
 package com.retailflow.legacy.internal;
 
+import com.retailflow.legacy.internal.capture.LegacyCapture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -76,7 +77,7 @@ class OwnershipHandoverIntegrationTests {
 		flip("checkout", Mode.LEGACY);
 		backfill.run();
 		await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT COUNT(*) FROM information_schema.triggers "
-				+ "WHERE trigger_schema = DATABASE() AND trigger_name LIKE 'rf\\_%'") == 18);
+				+ "WHERE trigger_schema = DATABASE() AND trigger_name LIKE 'rf\\_%'") == LegacyCapture.TRIGGERS);
 	}
 
 	@AfterEach
