@@ -1,6 +1,5 @@
 package com.retailflow.legacy.internal;
 
-import com.retailflow.legacy.internal.capture.LegacyCapture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,6 +22,7 @@ import com.retailflow.catalog.ProductId;
 import com.retailflow.inventory.InventoryManagement;
 import com.retailflow.inventory.Sku;
 import com.retailflow.legacy.internal.backfill.Backfill;
+import com.retailflow.legacy.internal.capture.LegacyCapture;
 import com.retailflow.platform.testing.LegacyShop;
 import com.retailflow.proxy.Mode;
 import com.retailflow.proxy.RouteManagement;
