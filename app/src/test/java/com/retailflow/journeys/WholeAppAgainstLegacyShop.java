@@ -4,6 +4,8 @@ import com.retailflow.platform.testing.LegacyShop;
 
 import java.time.Duration;
 
+import com.retailflow.legacy.internal.tables.SyncedTables;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +31,9 @@ abstract class WholeAppAgainstLegacyShop {
 	@Autowired
 	JdbcClient postgres;
 
+	@Autowired
+	SyncedTables synced;
+
 	/**
 	 * Waits until the adapter's backfill has copied every synced table: until then, legacy changes of a table wait for
 	 * its copy, so neither the 2 s sync promise nor a hand-over holds yet.
@@ -37,14 +42,11 @@ abstract class WholeAppAgainstLegacyShop {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while (postgres.sql("SELECT count(*) FROM legacy_sync.backfill WHERE completed_at IS NOT NULL")
 			.query(Long.class)
-			.single() < SYNCED_TABLES) {
+			.single() < synced.all().size()) {
 			if (System.nanoTime() > deadline) {
 				throw new AssertionError("The backfill did not complete within 60 s");
 			}
 			Thread.sleep(50);
 		}
 	}
-
-	/** categories, products, stock, customers, orders. */
-	static final int SYNCED_TABLES = 5;
 }

@@ -2,7 +2,7 @@
  * Legacy adapter: the anti-corruption layer to the legacy MariaDB schema (data sync, reconciliation, session bridge).
  */
 @NullMarked
-@ApplicationModule(displayName = "Legacy adapter", allowedDependencies = { "catalog", "catalog :: spi", "identity", "identity :: spi", "inventory", "kernel", "orders", "proxy" })
+@ApplicationModule(displayName = "Legacy adapter", allowedDependencies = { "catalog", "catalog :: spi", "identity", "identity :: spi", "inventory", "kernel", "orders", "platform", "proxy" })
 package com.retailflow.legacy;
 
 import org.jspecify.annotations.NullMarked;

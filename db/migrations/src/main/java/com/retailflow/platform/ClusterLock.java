@@ -14,9 +14,10 @@ import org.springframework.core.env.Environment;
  * A role that at most one instance of the cluster plays at a time: a PostgreSQL session-level advisory lock, held on a
  * connection of its own (not from the pool, which would recycle it). When the holder dies, even by {@code kill -9},
  * its socket closes, PostgreSQL ends the session and the next instance's {@link #hold()} takes the lock. After a
- * PostgreSQL restart the old session is gone too: whoever asks first holds it again.
+ * PostgreSQL restart the old session is gone too: whoever asks first holds it again. Used by the event publication
+ * resubmission and by the legacy adapter's change stream.
  */
-final class ClusterLock implements AutoCloseable {
+public final class ClusterLock implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(ClusterLock.class);
 
@@ -26,7 +27,11 @@ final class ClusterLock implements AutoCloseable {
 	private final Properties credentials = new Properties();
 	private @Nullable Connection connection;
 
-	ClusterLock(String role, long key, Environment environment) {
+	/**
+	 * @param role what the holder does, for the logs and {@code pg_stat_activity}
+	 * @param key the advisory lock key, one per role
+	 */
+	public ClusterLock(String role, long key, Environment environment) {
 		this.role = role;
 		this.key = key;
 		this.url = environment.getRequiredProperty("spring.datasource.url");
@@ -41,7 +46,7 @@ final class ClusterLock implements AutoCloseable {
 	}
 
 	/** Takes the lock if it is free, or confirms this instance still holds it. */
-	synchronized boolean hold() {
+	public synchronized boolean hold() {
 		try {
 			if (connection != null) {
 				if (connection.isValid(2)) {
@@ -74,8 +79,13 @@ final class ClusterLock implements AutoCloseable {
 		}
 	}
 
+	/** Whether this instance holds the lock, as far as it knows (without asking PostgreSQL). */
+	public synchronized boolean held() {
+		return connection != null;
+	}
+
 	/** Gives the role up: closing the session releases the lock. */
-	synchronized void release() {
+	public synchronized void release() {
 		if (connection != null) {
 			try {
 				connection.close();

@@ -1,6 +1,6 @@
 /**
  * Platform: cross-cutting infrastructure with no business logic (one Flyway per module schema).
- * No module depends on it; it is wired by auto-configuration.
+ * Wired by auto-configuration; the one type modules use is {@link com.retailflow.platform.ClusterLock}.
  */
 @NullMarked
 @ApplicationModule(displayName = "Platform", allowedDependencies = {})

@@ -22,6 +22,7 @@ import com.retailflow.catalog.ProductId;
 import com.retailflow.inventory.InventoryManagement;
 import com.retailflow.inventory.Sku;
 import com.retailflow.legacy.internal.backfill.Backfill;
+import com.retailflow.legacy.internal.capture.LegacyCapture;
 import com.retailflow.platform.testing.LegacyShop;
 import com.retailflow.proxy.Mode;
 import com.retailflow.proxy.RouteManagement;
@@ -76,7 +77,7 @@ class OwnershipHandoverIntegrationTests {
 		flip("checkout", Mode.LEGACY);
 		backfill.run();
 		await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT COUNT(*) FROM information_schema.triggers "
-				+ "WHERE trigger_schema = DATABASE() AND trigger_name LIKE 'rf\\_%'") == 18);
+				+ "WHERE trigger_schema = DATABASE() AND trigger_name LIKE 'rf\\_%'") == LegacyCapture.TRIGGERS);
 	}
 
 	@AfterEach

@@ -18,7 +18,8 @@ import com.retailflow.inventory.RangeChecksum;
  * instance; other instances see it when their short-lived entries expire.
  *
  * <p>Writes publish past-tense events inside their transaction, so they reach Spring Modulith's event publication
- * registry atomically with the change: {@link ProductChanged}, {@link PriceChanged}, {@link CategoryRemoved} and, once per bulk import,
+ * registry atomically with the change: {@link ProductChanged}, {@link PriceChanged}, {@link CategoryRemoved}, once per batch of single writes
+ * {@link ProductsChanged} and, once per bulk import,
  * {@link CatalogImported}.
  */
 public interface CatalogManagement {
@@ -99,6 +100,19 @@ public interface CatalogManagement {
 	 * @throws IllegalArgumentException if the price is not in the shop currency
 	 */
 	boolean upsertProduct(Product product);
+
+	/**
+	 * Brings many products to these values at once, as {@link #upsertProduct} does one (the legacy change stream, one
+	 * call per batch): one locking read of the stored rows, one set-based upsert of those that differ, in one
+	 * transaction (the caller's, if it has one). Their full-text documents are stored with the rows, so they are
+	 * searchable at once. Publishes one {@link ProductsChanged} if anything was written, instead of an event per
+	 * product.
+	 *
+	 * @return the products that were created or changed; rows equal to the stored ones are left alone
+	 * @throws IllegalArgumentException if a price is not in the shop currency; nothing is written
+	 * @throws org.springframework.dao.DuplicateKeyException if a SKU belongs to another product
+	 */
+	List<ProductId> upsertProducts(List<Product> products);
 
 	/**
 	 * Sets a product's price. Publishes {@link PriceChanged} if it differs from the current one.

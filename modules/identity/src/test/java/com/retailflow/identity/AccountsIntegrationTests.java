@@ -79,6 +79,31 @@ class AccountsIntegrationTests {
 	}
 
 	@Test
+	void aLegacyRowChangedInAnythingButItsPasswordCostsNoPasswordCheck() {
+		var row = new LegacyCustomer(8003, "fingerprint@example.com", "Finger Print",
+				SignInIntegrationTests.md5("finger-1"), Instant.parse("2019-01-01T00:00:00Z"));
+		assertThat(identity.importLegacyCustomer(row)).isEqualTo(LegacyImport.CREATED);
+		// A wrapped hash no md5 matches: an Argon2id check of the unchanged md5 would replace it with a fresh wrap.
+		jdbc.sql("UPDATE identity.accounts SET password_hash = '{legacy-md5}no-argon2-check' WHERE legacy_id = 8003")
+			.update();
+
+		var renamed = new LegacyCustomer(8003, row.email(), "Finger Renamed", row.md5Password(), row.createdAt());
+		assertThat(identity.importLegacyCustomer(renamed)).isEqualTo(LegacyImport.UPDATED);
+		assertThat(identity.importLegacyCustomer(renamed)).isEqualTo(LegacyImport.UNCHANGED);
+		assertThat(passwordHash(8003)).isEqualTo("{legacy-md5}no-argon2-check");
+
+		var newPassword = new LegacyCustomer(8003, row.email(), "Finger Renamed", SignInIntegrationTests.md5("finger-2"),
+				row.createdAt());
+		assertThat(identity.importLegacyCustomer(newPassword)).isEqualTo(LegacyImport.UPDATED);
+		assertThat(passwordHash(8003)).startsWith("{legacy-md5}$argon2id$");
+	}
+
+	private String passwordHash(long legacyId) {
+		return jdbc.sql("SELECT password_hash FROM identity.accounts WHERE legacy_id = ?").param(legacyId)
+			.query(String.class).single();
+	}
+
+	@Test
 	void aLegacyRowOfAnAccountRegisteredHereLinksItAndKeepsItsPassword() {
 		var registered = identity.register(new Registration("linked@example.com", "Linked", "new-side-pass"));
 

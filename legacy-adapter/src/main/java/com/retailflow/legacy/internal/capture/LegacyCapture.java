@@ -25,7 +25,11 @@ import org.springframework.stereotype.Component;
 public class LegacyCapture {
 
 	/** The tables whose changes are captured. */
-	public static final List<String> TABLES = List.of("categories", "products", "stock", "orders", "order_items");
+	public static final List<String> TABLES = List.of("categories", "products", "stock", "customers", "orders",
+			"order_items");
+
+	/** Each captured table has an AFTER INSERT, an AFTER UPDATE and an AFTER DELETE trigger, named {@code rf_…}. */
+	public static final int TRIGGERS = TABLES.size() * 3;
 
 	static final String HISTORY_TABLE = "rf_capture_history";
 	static final String REMOVAL_SCRIPT = "legacy-capture-removal.sql";

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Applies one batch of legacy changes to the new side, in ONE PostgreSQL transaction together with the checkpoint:
  * lock the checkpoint, read the changes after it (and the gaps below it that have become visible), coalesce them per
  * key, re-read the live legacy rows, call the module APIs (which join this transaction and publish their events in
- * it), move the checkpoint, commit. A crash before the commit leaves data and checkpoint as they were; after it,
+ * it), move the checkpoint, commit. Each table's rows of a batch go to its module in one set-based call
+ * ({@link SyncedTable.LiveRows#applyAll}), so a batch costs a few statements and events per table, not per row. A crash before the commit leaves data and checkpoint as they were; after it,
  * both have moved. Re-reading live rows makes applying a key idempotent and order-free: whatever the order changes
  * arrive in, the new side ends with the row as legacy has it now.
  *
@@ -41,7 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>A row that cannot be translated is quarantined with the reason and the batch goes on. A row its module refuses
  * (an exception from the API call) rolls the batch back, because a failed statement aborts the PostgreSQL
- * transaction; the batch is then retried at once with that row quarantined instead of applied. Database failures
+ * transaction; the batch is then retried at once with that table's rows applied one by one, which names the refused
+ * row, and once more with that row quarantined instead of applied. Database failures
  * are not a row's fault: they abort the batch, which is retried from the same checkpoint.
  */
 @Component
@@ -62,6 +65,8 @@ class ChangeApplier {
 	private final TransactionTemplate batch;
 	/** Keys whose module refused them in a batch that was therefore rolled back: quarantined when it is retried. */
 	private final Map<String, String> refused = new java.util.concurrent.ConcurrentHashMap<>();
+	/** Tables whose batch call a module refused in a batch that was therefore rolled back: applied row by row when retried. */
+	private final Set<String> oneByOne = java.util.concurrent.ConcurrentHashMap.newKeySet();
 	private final SyncSettings settings;
 	private final Clock clock = Clock.systemUTC();
 
@@ -90,12 +95,29 @@ class ChangeApplier {
 			try {
 				Outcome outcome = batch.execute(status -> applyBatch());
 				refused.clear();
+				oneByOne.clear();
 				return outcome == null ? Outcome.NOTHING : outcome;
+			}
+			catch (TableRefused ex) {
+				// Rolled back whole; again, that table's rows one by one, to find the row its module refuses.
+				log.debug("Legacy {} applied row by row: its module refused the batch ({})", ex.table, ex.getCause().toString());
+				oneByOne.add(ex.table);
 			}
 			catch (RowRefused ex) {
 				// Rolled back whole (a failed statement aborts a PostgreSQL transaction); again, with the row set aside.
 				refused.put(ex.row, ex.reason);
 			}
+		}
+	}
+
+	/** A module refused a table's batch call: the batch rolls back and is retried with that table row by row. */
+	private static final class TableRefused extends RuntimeException {
+
+		private final String table;
+
+		TableRefused(String table, RuntimeException cause) {
+			super(table + ": " + cause.getMessage(), cause, false, false);
+			this.table = table;
 		}
 	}
 
@@ -157,43 +179,66 @@ class ChangeApplier {
 
 		// Every live row is read (and translated) before anything is written, so a table's reads never see another
 		// table's changes of this batch half applied (the stock of a deleted product still finds its SKU).
-		record Pending(SyncedTable<?> table, SyncedTable.LiveRow row, long changeId, Set<String> quarantined) {
+		record Pending(SyncedTable<?> table, SyncedTable.LiveRows live, Map<String, Long> changeIds,
+				Set<String> quarantined) {
 		}
 		List<Pending> pending = new ArrayList<>();
 		for (var entry : coalesce(taken, starts).entrySet()) {
 			SyncedTable<?> table = mappings.get(entry.getKey());
 			Map<String, Long> changeIds = entry.getValue();
-			Set<String> quarantined = quarantine.keys(table.name());
-			for (SyncedTable.LiveRow row : table.liveRows(changeIds.keySet())) {
-				pending.add(new Pending(table, row, changeIds.get(row.key()), quarantined));
-			}
+			pending.add(new Pending(table, table.liveRows(changeIds.keySet()), changeIds, quarantine.keys(table.name())));
 		}
-		int refusedRows = 0;
+		int keys = 0;
+		int quarantined = 0;
 		for (Pending change : pending) {
 			String table = change.table().name();
-			String key = change.row().key();
-			String reason = change.row().translated() ? refused.get(table + ":" + key) : change.row().untranslatable();
-			if (reason == null) {
-				apply(table, key, change.row());
+			Set<String> leftOut = new HashSet<>();
+			for (SyncedTable.LiveRow row : change.live().rows()) {
+				keys++;
+				String key = row.key();
+				String reason = row.translated() ? refused.get(table + ":" + key) : row.untranslatable();
+				if (reason != null) {
+					leftOut.add(key);
+					quarantined++;
+					quarantine.put(table, key, reason, change.changeIds().get(key));
+					log.warn("Quarantined legacy {} {}: {}", table, key, reason);
+				}
+				else if (change.quarantined().contains(key)) {
+					quarantine.release(table, key);
+				}
 			}
-			if (reason != null) {
-				refusedRows++;
-				quarantine.put(table, key, reason, change.changeId());
-				log.warn("Quarantined legacy {} {}: {}", table, key, reason);
+			if (oneByOne.contains(table)) {
+				for (SyncedTable.LiveRow row : change.live().rows()) {
+					if (!leftOut.contains(row.key())) {
+						apply(table, row.key(), row.apply());
+					}
+				}
 			}
-			else if (change.quarantined().contains(key)) {
-				quarantine.release(table, key);
+			else {
+				applyAll(table, () -> change.live().applyAll(leftOut));
 			}
 		}
-		int keys = pending.size();
-		int quarantined = refusedRows;
 		checkpoints.save(STREAM, before, new Checkpoints.Checkpoint(position, gaps));
 		return new Outcome(taken.size(), keys, quarantined, position);
 	}
 
-	private static void apply(String table, String key, SyncedTable.LiveRow live) {
+	/** One set-based module call for a table's rows; if the module refuses one of them, the batch is retried row by row. */
+	private static void applyAll(String table, Runnable batch) {
 		try {
-			live.apply().run();
+			batch.run();
+		}
+		catch (TransientDataAccessException | RecoverableDataAccessException | DataAccessResourceFailureException
+				| TransactionException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw new TableRefused(table, ex);
+		}
+	}
+
+	private static void apply(String table, String key, Runnable call) {
+		try {
+			call.run();
 		}
 		catch (TransientDataAccessException | RecoverableDataAccessException | DataAccessResourceFailureException
 				| TransactionException ex) {

@@ -3,15 +3,18 @@ package com.retailflow.legacy.internal.sync;
 import java.time.Duration;
 
 import com.retailflow.legacy.internal.capture.LegacyCapture;
+import com.retailflow.platform.ClusterLock;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the change stream on the one instance of the cluster that holds the {@link StreamLock}: installs capture on
+ * Runs the change stream on the one instance of the cluster that holds its {@link ClusterLock} (key {@link #LOCK_KEY}):
+ * installs capture on
  * legacy (idempotent), then applies batch after batch, polling when there is nothing to do. It starts with the
  * application, off the start-up path: the proxy serves while legacy or the lock is unavailable, and the stream
  * retries by itself (legacy restarting, PostgreSQL unreachable) from its committed checkpoint.
@@ -19,11 +22,14 @@ import org.springframework.stereotype.Component;
 @Component
 class ChangeStream implements SmartLifecycle {
 
+	/** "RFSYNC" in ASCII: the advisory lock key of the legacy change stream. */
+	static final long LOCK_KEY = 0x5246_5359_4E43L;
+
 	private static final Logger log = LoggerFactory.getLogger(ChangeStream.class);
 	private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 	private static final Duration MEASURE_EVERY = Duration.ofMillis(250);
 
-	private final StreamLock lock;
+	private final ClusterLock lock;
 	private final LegacyCapture capture;
 	private final ChangeApplier applier;
 	private final StreamLag lag;
@@ -32,9 +38,13 @@ class ChangeStream implements SmartLifecycle {
 	private volatile boolean running;
 	private @Nullable Thread worker;
 
-	ChangeStream(StreamLock lock, LegacyCapture capture, ChangeApplier applier, StreamLag lag, ChangeTrimming trimming,
-			SyncSettings settings) {
-		this.lock = lock;
+	/**
+	 * The lock decides who does the work; it is not what keeps data right. Every batch also locks the checkpoint row in
+	 * its own transaction, so even two instances that both believed they held the stream would not apply a change twice.
+	 */
+	ChangeStream(Environment environment, LegacyCapture capture, ChangeApplier applier, StreamLag lag,
+			ChangeTrimming trimming, SyncSettings settings) {
+		this.lock = new ClusterLock("legacy change stream", LOCK_KEY, environment);
 		this.trimming = trimming;
 		this.capture = capture;
 		this.applier = applier;

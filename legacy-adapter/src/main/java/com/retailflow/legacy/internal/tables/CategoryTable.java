@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.retailflow.catalog.CatalogManagement;
 import com.retailflow.catalog.Category;
@@ -100,8 +101,8 @@ class CategoryTable implements TableMapping<LegacyCategory, Category, Long> {
 	}
 
 	@Override
-	public List<RangeChecksum> newChecksums(List<@Nullable Long> bounds) {
-		return catalog.categoryChecksums(bounds);
+	public Optional<List<RangeChecksum>> newChecksums(List<@Nullable Long> bounds) {
+		return Optional.of(catalog.categoryChecksums(bounds));
 	}
 
 	@Override

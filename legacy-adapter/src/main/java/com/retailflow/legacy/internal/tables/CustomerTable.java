@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Legacy {@code customers} ↔ identity's accounts, keyed by the legacy id. The md5 password travels as legacy keeps it
- * and identity stores it wrapped ({@code {legacy-md5}} + Argon2id, ADR 0035), so importing a customer costs one
- * Argon2id. Reconciliation compares what both sides can show: the id, the e-mail as identity normalises it and the
+ * and identity stores it wrapped ({@code {legacy-md5}} + Argon2id, ADR 0035), so importing a new customer costs one
+ * Argon2id; a change of a known one costs one only if its md5 changed (identity keeps a keyed fingerprint of it).
+ * Reconciliation compares what both sides can show: the id, the e-mail as identity normalises it and the
  * name. The password cannot be compared (identity's hash is salted); a legacy password change reaches identity through
  * the change stream like any other change. Legacy's own registrations, and rows the write-back created
  * ({@code CustomerWriteBack}, never captured), are matched by legacy id or, for the latter, by e-mail.
@@ -107,11 +107,6 @@ class CustomerTable implements TableMapping<CustomerTable.Row, LegacyCustomer, L
 		return RangeChecksum.digest(String.valueOf(legacyId), email, name);
 	}
 
-	@Override
-	public int store(List<LegacyCustomer> customers) {
-		customers.forEach(identity::importLegacyCustomer);
-		return customers.size();
-	}
 
 	@Override
 	public void upsert(LegacyCustomer customer) {
@@ -123,22 +118,6 @@ class CustomerTable implements TableMapping<CustomerTable.Row, LegacyCustomer, L
 		return () -> identity.removeLegacyCustomer(id);
 	}
 
-	/** Computed here from identity's accounts: identity keeps no checksum machinery of its own. */
-	@Override
-	public List<RangeChecksum> newChecksums(List<@Nullable Long> bounds) {
-		if (bounds.size() < 2) {
-			throw new IllegalArgumentException("need at least two bounds, got " + bounds.size());
-		}
-		List<RangeChecksum> sums = new ArrayList<>(bounds.size() - 1);
-		for (int i = 0; i + 1 < bounds.size(); i++) {
-			RangeChecksum sum = RangeChecksum.EMPTY;
-			for (long digest : newDigests(bounds.get(i), bounds.get(i + 1)).values()) {
-				sum = sum.with(digest);
-			}
-			sums.add(sum);
-		}
-		return sums;
-	}
 
 	@Override
 	public Map<Long, Long> newDigests(@Nullable Long from, @Nullable Long to) {

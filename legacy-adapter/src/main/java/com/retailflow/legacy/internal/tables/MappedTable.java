@@ -85,7 +85,23 @@ final class MappedTable<R, V, K> implements SyncedTable<K> {
 
 	@Override
 	public List<RangeChecksum> newChecksums(List<@Nullable K> bounds) {
-		return mapping.newChecksums(bounds);
+		if (bounds.size() < 2) {
+			throw new IllegalArgumentException("need at least two bounds, got " + bounds.size());
+		}
+		return mapping.newChecksums(bounds).orElseGet(() -> foldedDigests(bounds));
+	}
+
+	/** Checksums from the module's row digests, one range at a time, for modules that compute none themselves. */
+	private List<RangeChecksum> foldedDigests(List<@Nullable K> bounds) {
+		List<RangeChecksum> sums = new ArrayList<>(bounds.size() - 1);
+		for (int i = 0; i + 1 < bounds.size(); i++) {
+			RangeChecksum sum = RangeChecksum.EMPTY;
+			for (long digest : mapping.newDigests(bounds.get(i), bounds.get(i + 1)).values()) {
+				sum = sum.with(digest);
+			}
+			sums.add(sum);
+		}
+		return sums;
 	}
 
 	@Override
@@ -113,36 +129,79 @@ final class MappedTable<R, V, K> implements SyncedTable<K> {
 	}
 
 	@Override
-	public List<LiveRow> liveRows(Collection<String> changeKeys) {
-		List<LiveRow> result = new ArrayList<>(changeKeys.size());
+	public LiveRows liveRows(Collection<String> changeKeys) {
+		List<LiveRow> rows = new ArrayList<>(changeKeys.size());
 		Map<String, Long> ids = new LinkedHashMap<>();
 		for (String key : changeKeys) {
 			try {
 				ids.put(key, Long.parseLong(key));
 			}
 			catch (NumberFormatException ex) {
-				result.add(LiveRow.untranslatable(key, "not a numeric legacy id: '" + key + "'"));
+				rows.add(LiveRow.untranslatable(key, "not a numeric legacy id: '" + key + "'"));
 			}
 		}
 		Map<Long, R> live = new HashMap<>();
 		for (List<Long> chunk : Keys.chunks(ids.values())) {
 			rowsWhereIn(mapping.idColumn(), chunk).forEach(row -> live.put(mapping.id(row), row));
 		}
+		Map<String, V> upserts = new LinkedHashMap<>();
+		Map<String, Runnable> removals = new LinkedHashMap<>();
 		ids.forEach((key, id) -> {
 			R row = live.get(id);
 			if (row == null) {
-				result.add(LiveRow.apply(key, mapping.removal(id)));
+				Runnable removal = mapping.removal(id);
+				removals.put(key, removal);
+				rows.add(LiveRow.apply(key, removal));
 				return;
 			}
 			try {
 				V value = mapping.translate(row);
-				result.add(LiveRow.apply(key, () -> mapping.upsert(value)));
+				upserts.put(key, value);
+				rows.add(LiveRow.apply(key, () -> mapping.upsert(value)));
 			}
 			catch (UntranslatableRow ex) {
-				result.add(LiveRow.untranslatable(key, ex.reason()));
+				rows.add(LiveRow.untranslatable(key, ex.reason()));
 			}
 		});
-		return result;
+		return new PreparedRows(rows, upserts, removals);
+	}
+
+	/** A batch's live rows with their values, so that they can be written in one module call as well as one by one. */
+	private final class PreparedRows implements LiveRows {
+
+		private final List<LiveRow> rows;
+		private final Map<String, V> upserts;
+		private final Map<String, Runnable> removals;
+
+		PreparedRows(List<LiveRow> rows, Map<String, V> upserts, Map<String, Runnable> removals) {
+			this.rows = rows;
+			this.upserts = upserts;
+			this.removals = removals;
+		}
+
+		@Override
+		public List<LiveRow> rows() {
+			return rows;
+		}
+
+		@Override
+		public void applyAll(Set<String> leftOut) {
+			// Removals first: a SKU a removed row held may be taken by one of the upserted rows.
+			removals.forEach((key, removal) -> {
+				if (!leftOut.contains(key)) {
+					removal.run();
+				}
+			});
+			List<V> values = new ArrayList<>(upserts.size());
+			upserts.forEach((key, value) -> {
+				if (!leftOut.contains(key)) {
+					values.add(value);
+				}
+			});
+			if (!values.isEmpty()) {
+				mapping.upsertAll(values);
+			}
+		}
 	}
 
 	private List<R> rowsWhereIn(String column, List<?> values) {

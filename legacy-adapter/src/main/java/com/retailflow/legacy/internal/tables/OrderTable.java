@@ -154,11 +154,6 @@ class OrderTable implements TableMapping<LegacyOrderRow, LegacyOrder, Long> {
 		return RangeChecksum.digest(fields.toArray(String[]::new));
 	}
 
-	@Override
-	public int store(List<LegacyOrder> values) {
-		values.forEach(orders::importLegacyOrder);
-		return values.size();
-	}
 
 	@Override
 	public void upsert(LegacyOrder value) {
@@ -175,21 +170,6 @@ class OrderTable implements TableMapping<LegacyOrderRow, LegacyOrder, Long> {
 		};
 	}
 
-	@Override
-	public List<RangeChecksum> newChecksums(List<@Nullable Long> bounds) {
-		if (bounds.size() < 2) {
-			throw new IllegalArgumentException("Ranges need at least two bounds");
-		}
-		List<RangeChecksum> sums = new ArrayList<>();
-		for (int i = 0; i + 1 < bounds.size(); i++) {
-			var sum = RangeChecksum.EMPTY;
-			for (long digest : newDigests(bounds.get(i), bounds.get(i + 1)).values()) {
-				sum = sum.with(digest);
-			}
-			sums.add(sum);
-		}
-		return sums;
-	}
 
 	@Override
 	public Map<Long, Long> newDigests(@Nullable Long from, @Nullable Long to) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.retailflow.catalog.CatalogManagement;
 import com.retailflow.catalog.Product;
@@ -99,14 +100,20 @@ class ProductTable implements TableMapping<LegacyProduct, Product, Long> {
 		catalog.upsertProduct(product);
 	}
 
+	/** One locking read and one upsert for the whole batch, and one event. */
+	@Override
+	public void upsertAll(List<Product> products) {
+		catalog.upsertProducts(products);
+	}
+
 	@Override
 	public Runnable removal(long id) {
 		return () -> catalog.removeProduct(ProductId.of(id));
 	}
 
 	@Override
-	public List<RangeChecksum> newChecksums(List<@Nullable Long> bounds) {
-		return catalog.productChecksums(bounds);
+	public Optional<List<RangeChecksum>> newChecksums(List<@Nullable Long> bounds) {
+		return Optional.of(catalog.productChecksums(bounds));
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.retailflow.catalog.CatalogManagement;
 import com.retailflow.catalog.Product;
@@ -113,8 +114,8 @@ class StockTable implements TableMapping<LegacyStock, StockLevel, String> {
 	}
 
 	@Override
-	public List<RangeChecksum> newChecksums(List<@Nullable String> bounds) {
-		return inventory.stockChecksums(bounds);
+	public Optional<List<RangeChecksum>> newChecksums(List<@Nullable String> bounds) {
+		return Optional.of(inventory.stockChecksums(bounds));
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import com.retailflow.inventory.RangeChecksum;
@@ -91,12 +92,24 @@ public interface SyncedTable<K> {
 
 	/**
 	 * Reads the live legacy rows of keys as the change table names them ({@code rf_change.row_key}, the legacy primary
-	 * key; a key without a row was deleted) and prepares, for each, the module call that brings the new side to the
-	 * same state. Nothing is written here; the stream runs the calls in its transaction.
-	 *
-	 * @return one entry per key
+	 * key; a key without a row was deleted) and prepares the module calls that bring the new side to the same state.
+	 * Nothing is written here; the stream runs the calls in its transaction.
 	 */
-	List<LiveRow> liveRows(Collection<String> changeKeys);
+	LiveRows liveRows(Collection<String> changeKeys);
+
+	/** The live legacy rows of one batch's changed keys of this table, and the module calls they need. */
+	interface LiveRows {
+
+		/** One entry per key asked for: its own module call, or why its legacy row cannot be translated. */
+		List<LiveRow> rows();
+
+		/**
+		 * Brings every translated key but {@code leftOut} to its legacy state with the module's batch calls: the
+		 * removals, then one set-based upsert of the rest. A row the module refuses fails the whole call; the
+		 * stream then finds it by applying the rows one by one ({@link LiveRow#apply()}).
+		 */
+		void applyAll(Set<String> leftOut);
+	}
 
 	/** What one changed key needs on the new side: a module API call, or why its legacy row cannot be translated. */
 	record LiveRow(String key, Runnable apply, @Nullable String untranslatable) {

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.retailflow.inventory.RangeChecksum;
 import com.retailflow.legacy.internal.translation.UntranslatableRow;
@@ -67,14 +68,27 @@ interface TableMapping<R, V, K> {
 	// ---- the module's API ----
 
 	/**
-	 * Bulk write, in the caller's transaction (backfill chunks, repair).
+	 * Bulk write, in the caller's transaction (backfill chunks, repair). Mappings whose module has a bulk import
+	 * override this; the default calls {@link #upsert} per row.
 	 *
 	 * @return rows written
 	 */
-	int store(List<V> values);
+	default int store(List<V> values) {
+		values.forEach(this::upsert);
+		return values.size();
+	}
 
 	/** Brings one row on the new side to this value (a change on legacy). */
 	void upsert(V value);
+
+	/**
+	 * Brings many rows on the new side to these values (one batch of legacy changes, distinct keys), in the caller's
+	 * transaction. Mappings whose module has a set-based call for it override this; the default calls {@link #upsert}
+	 * per row.
+	 */
+	default void upsertAll(List<V> values) {
+		values.forEach(this::upsert);
+	}
 
 	/**
 	 * The module call for a legacy row that is gone. It is prepared before any change of the batch is applied and run
@@ -83,8 +97,14 @@ interface TableMapping<R, V, K> {
 	 */
 	Runnable removal(long id);
 
-	/** The module's checksums over the ranges {@code [b(i), b(i+1))} of these bounds (see the module API). */
-	List<RangeChecksum> newChecksums(List<@Nullable K> bounds);
+	/**
+	 * The module's checksums over the ranges {@code [b(i), b(i+1))} of these bounds (see the module API), computed
+	 * where the rows are. Empty (the default) for a module without checksum machinery of its own: {@link MappedTable}
+	 * then folds {@link #newDigests} per range.
+	 */
+	default Optional<List<RangeChecksum>> newChecksums(List<@Nullable K> bounds) {
+		return Optional.empty();
+	}
 
 	/** The module's row digests in {@code [from, to)}, in key order. */
 	Map<K, Long> newDigests(@Nullable K from, @Nullable K to);

@@ -4,6 +4,7 @@ import com.retailflow.catalog.CatalogImported;
 import com.retailflow.catalog.CategoryRemoved;
 import com.retailflow.catalog.PriceChanged;
 import com.retailflow.catalog.ProductChanged;
+import com.retailflow.catalog.ProductsChanged;
 import com.retailflow.inventory.StockChanged;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -34,6 +35,11 @@ class WriteBackListeners {
 	@ApplicationModuleListener(id = ID_PREFIX + "price-changed")
 	void on(PriceChanged event) {
 		writeBack.product(event.productId());
+	}
+
+	@ApplicationModuleListener(id = ID_PREFIX + "products-changed")
+	void on(ProductsChanged event) {
+		event.productIds().forEach(writeBack::product);
 	}
 
 	@ApplicationModuleListener(id = ID_PREFIX + "catalog-imported")

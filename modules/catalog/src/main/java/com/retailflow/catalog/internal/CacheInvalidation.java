@@ -7,6 +7,7 @@ import com.retailflow.catalog.CatalogImported;
 import com.retailflow.catalog.CategoryRemoved;
 import com.retailflow.catalog.PriceChanged;
 import com.retailflow.catalog.ProductChanged;
+import com.retailflow.catalog.ProductsChanged;
 import com.retailflow.inventory.StockChanged;
 import com.retailflow.inventory.StockImported;
 
@@ -40,6 +41,11 @@ class CacheInvalidation {
 	@EventListener
 	void on(PriceChanged event) {
 		evictions.announce(new CacheEviction.OfProduct(event.productId()));
+	}
+
+	@EventListener
+	void on(ProductsChanged event) {
+		event.productIds().forEach(id -> evictions.announce(new CacheEviction.OfProduct(id)));
 	}
 
 	/** Imports change many rows at once: evicting everything is cheaper than thousands of notifications. */

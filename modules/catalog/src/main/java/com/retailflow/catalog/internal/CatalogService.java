@@ -25,6 +25,7 @@ import com.retailflow.catalog.PriceChanged;
 import com.retailflow.catalog.Product;
 import com.retailflow.catalog.ProductChanged;
 import com.retailflow.catalog.ProductId;
+import com.retailflow.catalog.ProductsChanged;
 import com.retailflow.catalog.ProductPage;
 import com.retailflow.catalog.ProductQuery;
 import com.retailflow.catalog.ProductView;
@@ -206,6 +207,35 @@ class CatalogService implements CatalogManagement {
 			.ifPresent(previous -> events
 				.publishEvent(new PriceChanged(product.id(), previous.price(), product.price())));
 		return true;
+	}
+
+	@Override
+	@Transactional
+	public List<ProductId> upsertProducts(List<Product> incoming) {
+		Map<Long, Product> byId = lastPerId(incoming, product -> product.id().value());
+		byId.values().forEach(product -> requireShopCurrency(product.price()));
+		if (byId.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, Product> before = products.findForUpdate(byId.keySet());
+		List<Product> changed = byId.values()
+			.stream()
+			.filter(product -> !product.equals(before.get(product.id().value())))
+			.toList();
+		if (changed.isEmpty()) {
+			return List.of();
+		}
+		products.upsert(changed);
+		List<PriceChanged> prices = new ArrayList<>();
+		for (Product product : changed) {
+			Product previous = before.get(product.id().value());
+			if (previous != null && !previous.price().equals(product.price())) {
+				prices.add(new PriceChanged(product.id(), previous.price(), product.price()));
+			}
+		}
+		List<ProductId> ids = changed.stream().map(Product::id).toList();
+		events.publishEvent(new ProductsChanged(ids, prices));
+		return ids;
 	}
 
 	@Override

@@ -189,6 +189,24 @@ class Products {
 			.findFirst();
 	}
 
+	/**
+	 * Reads products and locks their rows until the transaction ends, in id order (concurrent batches then lock in the
+	 * same order and never deadlock).
+	 */
+	Map<Long, Product> findForUpdate(Collection<Long> ids) {
+		Map<Long, Product> found = new java.util.HashMap<>();
+		jdbc.query(connection -> {
+			var statement = connection.prepareStatement(
+					"SELECT " + COLUMNS + " FROM catalog.product p WHERE p.id = ANY (?) ORDER BY p.id FOR UPDATE");
+			statement.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+			return statement;
+		}, rs -> {
+			Product product = map(rs, 0);
+			found.put(product.id().value(), product);
+		});
+		return found;
+	}
+
 	void updatePrice(ProductId id, Money price) {
 		jdbc.update("UPDATE catalog.product SET price = ?, currency = ?, updated_at = now() WHERE id = ?",
 				price.amount(), price.currency().getCurrencyCode(), id.value());

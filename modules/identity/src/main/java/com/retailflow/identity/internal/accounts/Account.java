@@ -57,6 +57,10 @@ public class Account extends AbstractAggregateRoot<Account> {
 	@Column(name = "legacy_password_hash")
 	private @Nullable String legacyPasswordHash;
 
+	/** Keyed fingerprint of the md5 that {@link #legacyDerivedHash()} wraps; null when not known. */
+	@Column(name = "legacy_md5_fingerprint")
+	private @Nullable String legacyMd5Fingerprint;
+
 	@Column(name = "legacy_id")
 	private @Nullable Long legacyId;
 
@@ -101,10 +105,11 @@ public class Account extends AbstractAggregateRoot<Account> {
 	}
 
 	/** A customer that exists on the legacy side, with its wrapped md5 password. */
-	static Account importLegacy(long legacyId, Email email, String name, String wrappedLegacyHash, Instant createdAt,
-			Instant now) {
+	static Account importLegacy(long legacyId, Email email, String name, String wrappedLegacyHash,
+			String md5Fingerprint, Instant createdAt, Instant now) {
 		var account = new Account(email, name, wrappedLegacyHash, Set.of(Role.SHOPPER), now);
 		account.legacyId = legacyId;
+		account.legacyMd5Fingerprint = md5Fingerprint;
 		account.createdAt = createdAt;
 		account.registerEvent(new AccountImported(account.accountId(), legacyId));
 		return account;
@@ -174,10 +179,24 @@ public class Account extends AbstractAggregateRoot<Account> {
 	}
 
 	/** Legacy's customer changed its password there: legacy's (wrapped) md5 is the password again. */
-	void takeLegacyPassword(String wrappedLegacyHash, Instant now) {
+	void takeLegacyPassword(String wrappedLegacyHash, String md5Fingerprint, Instant now) {
 		passwordHash = wrappedLegacyHash;
 		legacyPasswordHash = null;
+		legacyMd5Fingerprint = md5Fingerprint;
 		updatedAt = now;
+	}
+
+	/**
+	 * Whether legacy's md5 is the one this account's password derives from, by its fingerprint alone (no Argon2id):
+	 * false when the fingerprint is unknown (an account linked to legacy, or fingerprinted with another key).
+	 */
+	boolean derivesFromLegacyFingerprint(String md5Fingerprint) {
+		return legacyDerivedHash() != null && md5Fingerprint.equals(legacyMd5Fingerprint);
+	}
+
+	/** An Argon2id check proved that the wrapped legacy hash was made from the md5 with this fingerprint. */
+	void rememberLegacyFingerprint(String md5Fingerprint) {
+		legacyMd5Fingerprint = md5Fingerprint;
 	}
 
 	/** The wrapped legacy hash this account's password currently derives from, if any. */

@@ -70,14 +70,22 @@ class AccountService implements IdentityManagement {
 				return LegacyImport.LINKED;
 			}
 			accounts.save(Account.importLegacy(customer.legacyId(), email, customer.name(),
-					passwords.wrapLegacy(customer.md5Password()), customer.createdAt(), now));
+					passwords.wrapLegacy(customer.md5Password()), passwords.legacyFingerprint(customer.md5Password()),
+					customer.createdAt(), now));
 			return LegacyImport.CREATED;
 		}
 		Account account = known.get();
 		boolean changed = account.takeLegacyDetails(email, customer.name(), now);
-		String legacyDerived = account.legacyDerivedHash();
-		if (legacyDerived == null || !passwords.wrapsLegacy(customer.md5Password(), legacyDerived)) {
-			account.takeLegacyPassword(passwords.wrapLegacy(customer.md5Password()), now);
+		// Most legacy changes of a customer are not its password: the fingerprint tells without an Argon2id.
+		String fingerprint = passwords.legacyFingerprint(customer.md5Password());
+		if (!account.derivesFromLegacyFingerprint(fingerprint)) {
+			String legacyDerived = account.legacyDerivedHash();
+			if (legacyDerived == null || !passwords.wrapsLegacy(customer.md5Password(), legacyDerived)) {
+				account.takeLegacyPassword(passwords.wrapLegacy(customer.md5Password()), fingerprint, now);
+			}
+			else {
+				account.rememberLegacyFingerprint(fingerprint);
+			}
 			changed = true;
 		}
 		if (!changed) {
