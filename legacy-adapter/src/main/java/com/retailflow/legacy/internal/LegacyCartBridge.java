@@ -1,5 +1,7 @@
 package com.retailflow.legacy.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -28,8 +30,11 @@ class LegacyCartBridge implements LegacyCarts {
 	private final TransactionTemplate transactions;
 	private final Clock clock;
 
-	LegacyCartBridge(LegacyDatabase legacy) {
+	private final PhpSessions sessions;
+
+	LegacyCartBridge(LegacyDatabase legacy, PhpSessions sessions) {
 		this.legacy = legacy;
+		this.sessions = sessions;
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(legacy.dataSource()));
 		this.clock = Clock.systemDefaultZone();
 	}
@@ -81,6 +86,16 @@ class LegacyCartBridge implements LegacyCarts {
 	@Override
 	public void clear(String sessionId) {
 		legacy.jdbc().sql("DELETE FROM cart_items WHERE session_id = ?").param(valid(sessionId)).update();
+	}
+
+	@Override
+	public boolean formToken(String sessionId, String token) {
+		return !token.isEmpty() && sessions.load(sessionId)
+			.map(values -> values.get("csrf"))
+			.filter(String.class::isInstance)
+			.map(csrf -> MessageDigest.isEqual(((String) csrf).getBytes(StandardCharsets.UTF_8),
+					token.getBytes(StandardCharsets.UTF_8)))
+			.orElse(false);
 	}
 
 	private static String valid(String sessionId) {

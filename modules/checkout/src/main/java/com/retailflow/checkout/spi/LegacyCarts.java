@@ -24,4 +24,10 @@ public interface LegacyCarts {
 
 	/** Empties the session's cart, as legacy's checkout does once the order is written. */
 	void clear(String sessionId);
+
+	/**
+	 * Whether {@code token} is the CSRF token of the session's forms: legacy's add-to-cart forms (its product pages,
+	 * and the catalog's, which print the PHP session's token) post it, also once the cart pages are the new side's.
+	 */
+	boolean formToken(String sessionId, String token);
 }

@@ -167,7 +167,7 @@ class OrderService implements OrderManagement {
 		}
 		return new OrderDetails(details.id(), account, details.shopperEmail(), details.status(), details.lines(),
 				details.total(), details.placedAt(), details.updatedAt(), details.legacyOrderId(),
-				details.cancelReason());
+				details.cancelReason(), details.shipTo());
 	}
 
 	private OrderDetails change(OrderId id, Consumer<Order> transition) {

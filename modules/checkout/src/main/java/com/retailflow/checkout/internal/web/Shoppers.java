@@ -87,11 +87,15 @@ class Shoppers {
 	}
 
 	private static Optional<CartOwner> anonymousKey(HttpServletRequest request) {
-		// PHP refuses other session ids (and hands out a new one), so such a cookie names no legacy cart
-		Optional<String> legacy = cookie(request, LEGACY_SESSION_COOKIE)
-			.filter(id -> PHP_SESSION_ID.matcher(id).matches());
+		Optional<String> legacy = legacySessionId(request);
 		Optional<String> own = cookie(request, CART_COOKIE);
 		return legacy.map(CartOwner::legacySession).or(() -> own.map(CartOwner::anonymous));
+	}
+
+	/** The request's PHP session id, if it carries a well-formed one. */
+	static Optional<String> legacySessionId(HttpServletRequest request) {
+		// PHP refuses other session ids (and hands out a new one), so such a cookie names no legacy cart
+		return cookie(request, LEGACY_SESSION_COOKIE).filter(id -> PHP_SESSION_ID.matcher(id).matches());
 	}
 
 	private static Optional<String> cookie(HttpServletRequest request, String name) {
