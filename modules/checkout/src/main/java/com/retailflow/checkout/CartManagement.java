@@ -49,4 +49,16 @@ public interface CartManagement {
 	 * call finds no anonymous cart and changes nothing.
 	 */
 	CartView merge(CartOwner anonymous, AccountId account);
+
+	/**
+	 * Whether this owner's cart is the one the legacy shop keeps (a PHP session's, while the legacy adapter bridges
+	 * carts, ADR 0057): then that session's cart is the signed-in shopper's cart too, as on the legacy shop.
+	 */
+	boolean keptByLegacy(CartOwner owner);
+
+	/**
+	 * At sign-in on a legacy session whose cart the legacy shop keeps: a cart the account kept on this side (from the
+	 * API, another device) is merged into the session's by the rule of ADR 0046 and is gone afterwards. Idempotent.
+	 */
+	CartView mergeIntoSession(AccountId account, CartOwner session);
 }

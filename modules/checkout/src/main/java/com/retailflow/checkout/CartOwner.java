@@ -1,6 +1,7 @@
 package com.retailflow.checkout;
 
 import java.util.Objects;
+import java.util.Optional;
 
 import com.retailflow.identity.AccountId;
 
@@ -14,6 +15,7 @@ public record CartOwner(String key) {
 
 	private static final String ACCOUNT = "account:";
 	private static final String ANONYMOUS = "anonymous:";
+	private static final String LEGACY_SESSION = ANONYMOUS + "php-";
 
 	public CartOwner {
 		Objects.requireNonNull(key, "key");
@@ -32,6 +34,19 @@ public record CartOwner(String key) {
 			throw new IllegalArgumentException("An anonymous shopper key is 1 to 255 printable ASCII characters");
 		}
 		return new CartOwner(ANONYMOUS + shopperKey);
+	}
+
+	/**
+	 * The cart of a legacy PHP session (its {@code PHPSESSID}), which the legacy shop keeps while it serves carts
+	 * (ADR 0057), whoever is signed in to that session.
+	 */
+	public static CartOwner legacySession(String sessionId) {
+		return anonymous("php-" + sessionId);
+	}
+
+	/** The PHP session id, for a {@link #legacySession} cart. */
+	public Optional<String> legacySessionId() {
+		return key.startsWith(LEGACY_SESSION) ? Optional.of(key.substring(LEGACY_SESSION.length())) : Optional.empty();
 	}
 
 	public boolean anonymous() {

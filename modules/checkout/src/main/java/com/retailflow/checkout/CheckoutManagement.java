@@ -17,5 +17,13 @@ public interface CheckoutManagement {
 	 *         that cannot be bought as it is
 	 * @throws OutOfStock when a line cannot be reserved
 	 */
-	CheckoutResult checkout(AccountDetails shopper, CheckoutRequest request, OrderId orderId);
+	default CheckoutResult checkout(AccountDetails shopper, CheckoutRequest request, OrderId orderId) {
+		return checkout(shopper, CartOwner.account(shopper.id()), request, orderId);
+	}
+
+	/**
+	 * {@link #checkout(AccountDetails, CheckoutRequest, OrderId)} from a given cart of the shopper's: the account's, or
+	 * the shopper's legacy session's while the legacy shop keeps that cart (ADR 0057).
+	 */
+	CheckoutResult checkout(AccountDetails shopper, CartOwner cart, CheckoutRequest request, OrderId orderId);
 }

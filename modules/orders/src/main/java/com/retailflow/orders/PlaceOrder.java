@@ -16,9 +16,15 @@ import com.retailflow.kernel.Money;
  * @param shopperEmail where the order confirmation goes
  * @param lines at least one line
  * @param total what the shopper agreed to pay; must equal the sum of the lines
+ * @param shipTo where the order goes, when the checkout asked
  */
 public record PlaceOrder(OrderId orderId, @Nullable AccountId accountId, String shopperEmail, List<OrderLine> lines,
-		Money total) {
+		Money total, @Nullable ShippingAddress shipTo) {
+
+	public PlaceOrder(OrderId orderId, @Nullable AccountId accountId, String shopperEmail, List<OrderLine> lines,
+			Money total) {
+		this(orderId, accountId, shopperEmail, lines, total, null);
+	}
 
 	public PlaceOrder {
 		Objects.requireNonNull(orderId, "orderId");

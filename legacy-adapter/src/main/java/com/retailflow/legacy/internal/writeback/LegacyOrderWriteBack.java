@@ -17,6 +17,7 @@ import com.retailflow.legacy.internal.translation.LegacyOrderTranslation;
 import com.retailflow.orders.OrderDetails;
 import com.retailflow.orders.OrderId;
 import com.retailflow.orders.OrderLine;
+import com.retailflow.orders.ShippingAddress;
 import com.retailflow.orders.OrderManagement;
 
 /**
@@ -116,13 +117,17 @@ public class LegacyOrderWriteBack {
 	private long insert(JdbcClient jdbc, OrderDetails order) {
 		Optional<AccountDetails> account = Optional.ofNullable(order.accountId()).flatMap(identity::find);
 		long customerId = account.map(AccountDetails::legacyId).orElse(0L);
-		String shipName = truncate(account.map(AccountDetails::name).orElse(order.shopperEmail()), 100);
+		// the address the shopper gave at checkout; without one, legacy's NOT NULL columns get the account's name
+		ShippingAddress shipTo = Optional.ofNullable(order.shipTo())
+			.orElseGet(() -> new ShippingAddress(
+					truncate(account.map(AccountDetails::name).orElse(order.shopperEmail()), 100), "", "", ""));
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO orders (customer_id, status, total, ship_name, ship_address, ship_city, ship_zip, created_at)
-				VALUES (?, ?, ?, ?, '', '', '', ?)""")
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(customerId, LegacyOrderTranslation.code(order.status()), order.total().amount().floatValue(),
-					shipName, LocalDateTime.ofInstant(order.placedAt(), ZoneOffset.UTC))
+					shipTo.name(), shipTo.address(), shipTo.city(), shipTo.zip(),
+					LocalDateTime.ofInstant(order.placedAt(), ZoneOffset.UTC))
 			.update(keys);
 		long legacyId = keys.getKeyAs(Number.class).longValue();
 		for (OrderLine line : order.lines()) {

@@ -38,6 +38,7 @@ import com.retailflow.orders.OrderPlaced;
 import com.retailflow.orders.OrderShipped;
 import com.retailflow.orders.OrderStatus;
 import com.retailflow.orders.PlaceOrder;
+import com.retailflow.orders.ShippingAddress;
 
 /**
  * An order: the aggregate behind the order lifecycle. Each transition checks the status it starts from, refuses an
@@ -87,6 +88,18 @@ public class Order extends AbstractAggregateRoot<Order> {
 	@Column(name = "legacy_order_id")
 	private @Nullable Long legacyOrderId;
 
+	@Column(name = "ship_name")
+	private @Nullable String shipName;
+
+	@Column(name = "ship_address")
+	private @Nullable String shipAddress;
+
+	@Column(name = "ship_city")
+	private @Nullable String shipCity;
+
+	@Column(name = "ship_zip")
+	private @Nullable String shipZip;
+
 	@Column(name = "placed_at")
 	private Instant placedAt;
 
@@ -124,6 +137,13 @@ public class Order extends AbstractAggregateRoot<Order> {
 		var order = new Order(command.orderId(), command.shopperEmail(), command.lines(), command.total(), Origin.NEW,
 				now, now);
 		order.accountId = command.accountId() == null ? null : command.accountId().value();
+		var shipTo = command.shipTo();
+		if (shipTo != null) {
+			order.shipName = shipTo.name();
+			order.shipAddress = shipTo.address();
+			order.shipCity = shipTo.city();
+			order.shipZip = shipTo.zip();
+		}
 		order.registerEvent(new OrderPlaced(command.orderId(), command.accountId(), command.lines(), command.total()));
 		return order;
 	}
@@ -249,7 +269,14 @@ public class Order extends AbstractAggregateRoot<Order> {
 		var orderCurrency = Currency.getInstance(currency);
 		return new OrderDetails(orderId(), accountId == null ? null : new AccountId(accountId), shopperEmail, status,
 				lines.stream().map(line -> line.toLine(orderCurrency)).toList(), Money.of(total, orderCurrency), placedAt,
-				updatedAt, legacyOrderId, cancelReason);
+				updatedAt, legacyOrderId, cancelReason, shipTo());
+	}
+
+	private @Nullable ShippingAddress shipTo() {
+		if (shipName == null || shipAddress == null || shipCity == null || shipZip == null) {
+			return null;
+		}
+		return new ShippingAddress(shipName, shipAddress, shipCity, shipZip);
 	}
 
 	private void requireStatus(OrderStatus expected, String attempted) {

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,6 +35,8 @@ class OrderService implements OrderManagement {
 
 	private final Orders orders;
 	private final IdentityManagement identity;
+	private static final int CHANGE_ATTEMPTS = 5;
+
 	private final TransactionTemplate transactions;
 	private final TransactionTemplate readOnly;
 	// microseconds, as timestamptz stores them: an order read back equals the one returned when it was placed
@@ -167,14 +170,25 @@ class OrderService implements OrderManagement {
 		}
 		return new OrderDetails(details.id(), account, details.shopperEmail(), details.status(), details.lines(),
 				details.total(), details.placedAt(), details.updatedAt(), details.legacyOrderId(),
-				details.cancelReason());
+				details.cancelReason(), details.shipTo());
 	}
 
 	private OrderDetails change(OrderId id, Consumer<Order> transition) {
-		return transactions.execute(status -> {
-			Order order = orders.findById(id.value()).orElseThrow(() -> new UnknownOrder(id));
-			transition.accept(order);
-			return orders.save(order).details();
-		});
+		for (int attempt = 1;; attempt++) {
+			try {
+				return transactions.execute(status -> {
+					Order order = orders.findById(id.value()).orElseThrow(() -> new UnknownOrder(id));
+					transition.accept(order);
+					return orders.save(order).details();
+				});
+			}
+			catch (ObjectOptimisticLockingFailureException ex) {
+				// another writer (the write-back linking legacy's number, an admin) changed the order first: the
+				// transition is applied again to what is there now, and refuses if that no longer allows it
+				if (attempt == CHANGE_ATTEMPTS) {
+					throw ex;
+				}
+			}
+		}
 	}
 }

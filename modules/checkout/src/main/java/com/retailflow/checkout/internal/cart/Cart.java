@@ -130,7 +130,7 @@ class Cart {
 		this.expiresAt = now.plus(ttl);
 	}
 
-	private static void requireQuantity(int quantity, int min) {
+	static void requireQuantity(int quantity, int min) {
 		if (quantity < min || quantity > CartManagement.MAX_LINE_QUANTITY) {
 			throw new InvalidQuantity("A quantity must be a whole number from %d to %d, not %d."
 				.formatted(min, CartManagement.MAX_LINE_QUANTITY, quantity));

@@ -37,6 +37,7 @@ import com.retailflow.orders.OrderLine;
 import com.retailflow.orders.OrderManagement;
 import com.retailflow.orders.OrderStatus;
 import com.retailflow.orders.PlaceOrder;
+import com.retailflow.orders.ShippingAddress;
 
 /**
  * Checkout in three steps: (1) one transaction reserves every line's stock, places the order and writes the ledger
@@ -72,10 +73,10 @@ class CheckoutService implements CheckoutManagement {
 	}
 
 	@Override
-	public CheckoutResult checkout(AccountDetails shopper, CheckoutRequest request, OrderId orderId) {
+	public CheckoutResult checkout(AccountDetails shopper, CartOwner cart, CheckoutRequest request, OrderId orderId) {
 		var placed = ledger.find(orderId);
 		if (placed.isEmpty()) {
-			place(shopper, request, orderId);
+			place(shopper, cart, request, orderId);
 		}
 		else if (placed.get().payment() != Payment.PENDING) {
 			// an earlier attempt with this id got further: report where it stands, never charge again
@@ -88,8 +89,7 @@ class CheckoutService implements CheckoutManagement {
 		return pay(order, request.cardNumber());
 	}
 
-	private void place(AccountDetails shopper, CheckoutRequest request, OrderId orderId) {
-		CartOwner owner = CartOwner.account(shopper.id());
+	private void place(AccountDetails shopper, CartOwner owner, CheckoutRequest request, OrderId orderId) {
 		CartView cart = carts.cartOf(owner);
 		if (cart.empty()) {
 			throw new EmptyCart("Your cart is empty.");
@@ -115,7 +115,9 @@ class CheckoutService implements CheckoutManagement {
 					.sorted(Comparator.comparing(line -> line.sku().code()))
 					.forEach(line -> reservations.add(reserve(line)));
 				ledger.insert(orderId, owner, reservations, clock.instant());
-				orders.place(new PlaceOrder(orderId, shopper.id(), shopper.email().value(), lines, cart.total()));
+				orders.place(new PlaceOrder(orderId, shopper.id(), shopper.email().value(), lines, cart.total(),
+						new ShippingAddress(request.shipName(), request.shipAddress(), request.shipCity(),
+								request.shipZip())));
 			});
 		}
 		catch (InsufficientStock ex) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,11 +49,27 @@ class OrderSettlement {
 		this.clock = clock.getIfUnique(Clock::systemUTC);
 	}
 
+	private static final int PAID_ATTEMPTS = 5;
+
 	/**
 	 * The payment was authorized: the order becomes PAID (publishing {@code OrderPaid}, on which the stock is
 	 * confirmed) and the shopper's cart is emptied, in one transaction.
 	 */
 	OrderDetails paid(OrderId orderId, String reference) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return markPaid(orderId, reference);
+			}
+			catch (ObjectOptimisticLockingFailureException ex) {
+				// the order's write-back linked legacy's number meanwhile; every step here is safe to repeat
+				if (attempt == PAID_ATTEMPTS) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private OrderDetails markPaid(OrderId orderId, String reference) {
 		return transactions.execute(status -> {
 			var entry = ledger.lock(orderId).orElseThrow();
 			OrderDetails order = orders.markPaid(orderId, reference);

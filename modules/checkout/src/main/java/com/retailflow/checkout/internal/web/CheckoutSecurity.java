@@ -7,16 +7,22 @@ import java.nio.charset.StandardCharsets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import com.retailflow.checkout.spi.LegacyCarts;
 
 /**
  * The security chain for the cart and checkout, pages and API. The shopper is whoever identity signed in (its session
@@ -31,7 +37,7 @@ class CheckoutSecurity {
 			"/api/v1/checkout", "/api/v1/checkout/**" };
 
 	@Bean
-	SecurityFilterChain checkoutChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain checkoutChain(HttpSecurity http, ObjectProvider<LegacyCarts> legacyCarts) throws Exception {
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 		return http.securityMatcher(PATHS)
 			.authorizeHttpRequests(requests -> requests
@@ -39,7 +45,8 @@ class CheckoutSecurity {
 				.authenticated()
 				.anyRequest()
 				.permitAll())
-			.csrf(csrf -> csrf.csrfTokenRepository(identityCompatibleTokens()))
+			.csrf(csrf -> csrf.csrfTokenRepository(identityCompatibleTokens())
+				.requireCsrfProtectionMatcher(exceptLegacyCartForms(legacyCarts.getIfUnique())))
 			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
 			.formLogin(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
@@ -57,6 +64,20 @@ class CheckoutSecurity {
 					.getRequestDispatcher(CartPages.REFUSED)
 					.forward(request, response), request -> true))
 			.build();
+	}
+
+	/**
+	 * Legacy's add-to-cart forms (its product pages and the catalog's) carry the PHP session's token, and post to
+	 * {@code /cart.php}, which the proxy hands to {@code /cart} when the route sends the shopper to the new side: a
+	 * cart form whose token is that session's is as good as one with identity's token (ADR 0057).
+	 */
+	private static RequestMatcher exceptLegacyCartForms(@Nullable LegacyCarts legacy) {
+		RequestMatcher cartForm = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/cart");
+		return request -> CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request)
+				&& !(legacy != null && cartForm.matches(request)
+						&& Shoppers.legacySessionId(request)
+							.filter(session -> legacy.formToken(session, String.valueOf(request.getParameter("csrf"))))
+							.isPresent());
 	}
 
 	/** The same cookie, field and header as identity's repository, so one token serves the whole storefront. */

@@ -43,9 +43,12 @@ class IdempotentCheckouts {
 	private final IdempotencyStore keys;
 	private final CheckoutManagement checkout;
 
-	IdempotentCheckouts(IdempotencyStore keys, CheckoutManagement checkout) {
+	private final Shoppers shoppers;
+
+	IdempotentCheckouts(IdempotencyStore keys, CheckoutManagement checkout, Shoppers shoppers) {
 		this.keys = keys;
 		this.checkout = checkout;
+		this.shoppers = shoppers;
 	}
 
 	Answer checkout(AccountDetails shopper, IdempotencyKey key, CheckoutRequest request, HttpServletRequest http) {
@@ -60,7 +63,7 @@ class IdempotentCheckouts {
 			case Claim.First first -> {
 				Answer answer;
 				try {
-					answer = answer(checkout.checkout(shopper, request, first.orderId()), http);
+					answer = answer(checkout.checkout(shopper, shoppers.owner(http), request, first.orderId()), http);
 				}
 				catch (EmptyCart ex) {
 					answer = problem(CheckoutProblems.emptyCart(ex, http));

@@ -2,6 +2,7 @@ package com.retailflow.checkout.internal.web;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,13 +22,16 @@ import com.retailflow.identity.IdentityManagement;
  * Whose cart a request is about. A signed-in shopper (identity puts the account id in the security context's name)
  * owns the account's cart; an anonymous one is known by the legacy shop's session cookie, which the proxy and the
  * session bridge give every visitor, or else by a cart cookie of its own handed out on the first change. When a
- * signed-in request still carries an anonymous key, that cart is merged into the account's first (ADR 0046).
+ * signed-in request still carries an anonymous key, that cart is merged into the account's first (ADR 0046) — unless
+ * the legacy shop keeps the session's cart (ADR 0057): then the session's cart stays the shopper's and a cart the
+ * account kept here is merged into it.
  */
 @Component
 class Shoppers {
 
 	static final String LEGACY_SESSION_COOKIE = "PHPSESSID";
 	static final String CART_COOKIE = "RFCART";
+	private static final Pattern PHP_SESSION_ID = Pattern.compile("[A-Za-z0-9,-]{16,128}");
 
 	private final IdentityManagement identity;
 	private final CartManagement carts;
@@ -56,6 +60,11 @@ class Shoppers {
 		Optional<CartOwner> anonymous = anonymousKey(request);
 		Optional<AccountId> account = SignedInAccount.current();
 		if (account.isPresent()) {
+			if (anonymous.isPresent() && carts.keptByLegacy(anonymous.get())) {
+				// the legacy shop keeps the session's cart, signed in or not: the account's cart joins it (ADR 0057)
+				carts.mergeIntoSession(account.get(), anonymous.get());
+				return anonymous.get();
+			}
 			anonymous.ifPresent(guest -> carts.merge(guest, account.get()));
 			return CartOwner.account(account.get());
 		}
@@ -76,9 +85,15 @@ class Shoppers {
 	}
 
 	private static Optional<CartOwner> anonymousKey(HttpServletRequest request) {
-		Optional<String> legacy = cookie(request, LEGACY_SESSION_COOKIE);
+		Optional<String> legacy = legacySessionId(request);
 		Optional<String> own = cookie(request, CART_COOKIE);
-		return legacy.map(id -> "php-" + id).or(() -> own).map(CartOwner::anonymous);
+		return legacy.map(CartOwner::legacySession).or(() -> own.map(CartOwner::anonymous));
+	}
+
+	/** The request's PHP session id, if it carries a well-formed one. */
+	static Optional<String> legacySessionId(HttpServletRequest request) {
+		// PHP refuses other session ids (and hands out a new one), so such a cookie names no legacy cart
+		return cookie(request, LEGACY_SESSION_COOKIE).filter(id -> PHP_SESSION_ID.matcher(id).matches());
 	}
 
 	private static Optional<String> cookie(HttpServletRequest request, String name) {
