@@ -33,6 +33,7 @@ class ErrorContractTests extends ProxyAgainstLegacyShop {
 			firewall: doubled slash      | /api/v1//products               | 400    | problem
 			firewall: encoded dot-segment| /api/v1/products/%2e%2e/x       | 400    | problem
 			no handler                   | /api/v1/no-such-thing           | 404    | problem
+			database unreachable         | /api/v1/test/database-down      | 503    | problem
 			admin: bad percent-encoding  | /admin/api/routes/%zz           | 400    | problem
 			admin: firewall              | /admin/api//routes              | 400    | problem
 			storefront: bad encoding     | /products/%zz                   | 400    | page
@@ -44,6 +45,9 @@ class ErrorContractTests extends ProxyAgainstLegacyShop {
 	void everyErrorFollowsTheContract(String why, String target, int status, String kind) throws IOException {
 		var response = RawResponse.get(port, target, "text/html,application/xhtml+xml,*/*;q=0.8");
 		assertThat(response.status()).as(why + ": " + response.head()).isEqualTo(status);
+		if (status == 503) {
+			assertThat(response.header("retry-after")).as(why).isEqualTo("5");
+		}
 		if (kind.equals("problem")) {
 			assertThat(response.header("content-type")).as(why).startsWith("application/problem+json");
 			var problem = JSON.readTree(response.body());

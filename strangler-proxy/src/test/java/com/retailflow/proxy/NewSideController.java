@@ -11,6 +11,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class NewSideController {
 
+	/** A handler whose database cannot be reached, as a module's would be while PostgreSQL or MariaDB is down. */
+	@GetMapping("/api/v1/test/database-down")
+	String databaseDown() {
+		throw new org.springframework.jdbc.CannotGetJdbcConnectionException("Connection refused");
+	}
+
 	@GetMapping("/products/{id}")
 	String product(@PathVariable long id) {
 		return "new product " + id;
