@@ -167,6 +167,32 @@ class CheckoutIntegrationTests {
 	}
 
 	@Test
+	void cancellingAPaidOrderBeforeItShipsPutsItsUnitsBackOnSaleOnceAndVoidsThePayment() {
+		var shopper = signedInShopper();
+		Product kettle = shelf.product("25.00", 5);
+		add(shopper, kettle, 2);
+		var placed = checkout(shopper, UUID.randomUUID().toString(), body(APPROVE, "50.00"));
+		assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+		OrderId orderId = orderIdIn(placed.body());
+		eventually(() -> assertThat(ledger(orderId)).isEqualTo("AUTHORIZED CONFIRMED"));
+		assertThat(shelf.available(kettle)).isEqualTo(3);
+
+		orders.cancel(orderId, "shopper changed their mind");
+		eventually(() -> assertThat(ledger(orderId)).isEqualTo("VOIDED RESTOCKED"));
+		assertThat(shelf.available(kettle)).isEqualTo(5);
+		assertThat(chargeStatus(orderId)).isEqualTo("VOIDED");
+
+		// a second cancellation (a retried admin call) changes nothing, and the units are not counted twice
+		orders.cancel(orderId, "again");
+		assertThat(shelf.available(kettle)).isEqualTo(5);
+		var reservations = jdbc.sql("SELECT status FROM inventory.reservation WHERE sku = ?")
+			.param(kettle.sku().code())
+			.query(String.class)
+			.list();
+		assertThat(reservations).containsExactly("RESTOCKED");
+	}
+
+	@Test
 	void fiveConcurrentRequestsWithOneKeyPlaceExactlyOneOrder() throws Exception {
 		var shopper = signedInShopper();
 		Product product = shelf.product("5.00", 50);

@@ -116,6 +116,16 @@ public interface InventoryManagement {
 	void release(ReservationId id);
 
 	/**
+	 * The units of a confirmed reservation come back on hand and are for sale again: its order was cancelled before
+	 * it shipped. Publishes {@link ReservationRestocked} and {@link StockChanged}. Idempotent: restocking a restocked
+	 * reservation does nothing.
+	 *
+	 * @throws ReservationNotOpen if the reservation was never confirmed (release it instead: its units never left)
+	 * @throws UnknownReservation if there is no such reservation
+	 */
+	void restock(ReservationId id);
+
+	/**
 	 * Expires every open reservation whose expiry time has passed, giving its units back. Publishes
 	 * {@link ReservationExpired} per reservation and {@link StockChanged} per SKU affected. Runs periodically on every
 	 * instance ({@code retailflow.inventory.expiry.*}).

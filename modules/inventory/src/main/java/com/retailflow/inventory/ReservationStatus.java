@@ -13,5 +13,8 @@ public enum ReservationStatus {
 	RELEASED,
 
 	/** The hold lapsed at its expiry time; the units are available again. */
-	EXPIRED
+	EXPIRED,
+
+	/** The units had left the warehouse (confirmed), then came back (a paid order cancelled before it shipped). */
+	RESTOCKED
 }

@@ -27,6 +27,7 @@ import com.retailflow.inventory.ReservationExpired;
 import com.retailflow.inventory.ReservationId;
 import com.retailflow.inventory.ReservationNotOpen;
 import com.retailflow.inventory.ReservationReleased;
+import com.retailflow.inventory.ReservationRestocked;
 import com.retailflow.inventory.ReservationStatus;
 import com.retailflow.inventory.Sku;
 import com.retailflow.inventory.StockBelowReserved;
@@ -176,7 +177,7 @@ class InventoryService implements InventoryManagement {
 			case CONFIRMED -> {
 				// Already done: a retried confirmation must not ship twice.
 			}
-			case RELEASED, EXPIRED -> throw new ReservationNotOpen(id, reservation.status());
+			case RELEASED, EXPIRED, RESTOCKED -> throw new ReservationNotOpen(id, reservation.status());
 			case OPEN -> {
 				if (!now.isBefore(reservation.expiresAt())) {
 					throw new ReservationNotOpen(id, ReservationStatus.EXPIRED);
@@ -194,7 +195,7 @@ class InventoryService implements InventoryManagement {
 		var reservation = reservations.lock(id).orElseThrow(() -> new UnknownReservation(id));
 		Instant now = clock.instant();
 		switch (reservation.status()) {
-			case RELEASED, EXPIRED -> {
+			case RELEASED, EXPIRED, RESTOCKED -> {
 				// Nothing held any more: the outcome the caller wants.
 			}
 			case CONFIRMED -> throw new ReservationNotOpen(id, reservation.status());
@@ -202,6 +203,24 @@ class InventoryService implements InventoryManagement {
 				reservations.close(id, ReservationStatus.RELEASED, now);
 				var after = stock.unreserve(reservation.sku(), reservation.quantity(), now);
 				events.publishEvent(new ReservationReleased(id, reservation.sku(), reservation.quantity()));
+				events.publishEvent(new StockChanged(reservation.sku(), Availability.of(reservation.sku(), after.available())));
+			}
+		}
+	}
+
+	@Override
+	@Transactional
+	public void restock(ReservationId id) {
+		var reservation = reservations.lock(id).orElseThrow(() -> new UnknownReservation(id));
+		switch (reservation.status()) {
+			case RESTOCKED -> {
+				// Already back: a retried cancellation must not count the units twice.
+			}
+			case OPEN, RELEASED, EXPIRED -> throw new ReservationNotOpen(id, reservation.status());
+			case CONFIRMED -> {
+				reservations.restocked(id);
+				var after = stock.restock(reservation.sku(), reservation.quantity(), clock.instant());
+				events.publishEvent(new ReservationRestocked(id, reservation.sku(), reservation.quantity()));
 				events.publishEvent(new StockChanged(reservation.sku(), Availability.of(reservation.sku(), after.available())));
 			}
 		}

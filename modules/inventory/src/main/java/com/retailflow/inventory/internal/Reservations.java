@@ -65,6 +65,17 @@ class Reservations {
 		}
 	}
 
+	/** Marks a confirmed reservation the caller has {@link #lock locked} as restocked. */
+	public void restocked(ReservationId id) {
+		int changed = jdbc.sql("UPDATE inventory.reservation SET status = 'RESTOCKED' WHERE id = ? AND status = 'CONFIRMED'")
+			.param(id.id())
+			.update();
+		if (changed != 1) {
+			// Cannot happen while the caller holds the row lock; if it does, roll back rather than corrupt stock.
+			throw new IllegalStateException("Reservation " + id + " was not confirmed any more");
+		}
+	}
+
 	/**
 	 * Marks up to {@code limit} open reservations due at {@code now} as expired and returns them.
 	 *

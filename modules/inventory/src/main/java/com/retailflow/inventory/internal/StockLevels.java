@@ -123,6 +123,11 @@ class StockLevels {
 		return change("on_hand = on_hand - :quantity, reserved = reserved - :quantity", "", sku, quantity, now).single();
 	}
 
+	/** Units that had left come back on hand, available again. */
+	public Level restock(Sku sku, int quantity, Instant now) {
+		return change("on_hand = on_hand + :quantity", "", sku, quantity, now).single();
+	}
+
 	/** Reserved units become available again. */
 	public Level unreserve(Sku sku, int quantity, Instant now) {
 		return change("reserved = reserved - :quantity", "", sku, quantity, now).single();

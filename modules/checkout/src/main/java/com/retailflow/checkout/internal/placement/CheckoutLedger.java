@@ -27,7 +27,7 @@ class CheckoutLedger {
 	}
 
 	enum Stock {
-		HELD, CONFIRMED, RELEASED
+		HELD, CONFIRMED, RELEASED, RESTOCKED
 	}
 
 	record Entry(OrderId orderId, CartOwner owner, Payment payment, @Nullable String paymentReference, Stock stock,

@@ -114,12 +114,19 @@ class OrderSettlement {
 		}
 	}
 
-	/** Releases the order's reservations (the units are for sale again) and voids an authorization, once. */
+	/**
+	 * Puts the order's units back on sale and voids an authorization, once: held units are released, and units
+	 * confirmed for a paid order that is cancelled before it ships come back on hand.
+	 */
 	void releaseStock(OrderId orderId) {
 		Optional<CheckoutLedger.Entry> voidable = transactions.execute(status -> ledger.lock(orderId).map(entry -> {
 			if (entry.stock() == Stock.HELD) {
 				entry.reservations().forEach(inventory::release);
 				ledger.stock(orderId, Stock.RELEASED, clock.instant());
+			}
+			else if (entry.stock() == Stock.CONFIRMED) {
+				entry.reservations().forEach(inventory::restock);
+				ledger.stock(orderId, Stock.RESTOCKED, clock.instant());
 			}
 			return entry;
 		}));
