@@ -2,6 +2,8 @@
 # B5 start-up and footprint: how fast one app instance becomes ready on one core, and how much memory it holds idle
 # and under the B1 product page load, for each start-up setting ("variant") side by side in one run:
 #   startup_s     process start -> GET /actuator/health/readiness answers 200 (polled every 0.1 s), app on one core
+#   startup_cpu_s the app process's CPU time (user + system, /proc/<pid>/stat) when readiness first answers 200: on a
+#                 busy machine wall time mostly measures the other processes, CPU time stays comparable
 #   rss_mb_idle   VmRSS of the app process 10 s after readiness and after the backfill finished
 #   rss_mb_load   the highest VmRSS sampled every second while wrk loads GET /products/{id} (the catalog route NEW,
 #                 ids uniformly random over the active products, one fixed PHP session cookie, as in B1)
@@ -14,12 +16,16 @@
 #   small     -XX:+UseSerialGC -XX:MaxRAM=1g -Xss512k (a heap of at most 256 MB, serial collector, smaller stacks)
 #   c1        -XX:TieredStopAtLevel=1 (client compiler only: cheaper warm-up, lower peak throughput)
 #   lazy      -Dspring.main.lazy-initialization=true (every bean lazy)
+#   springaot -Dspring.aot.enabled=true: the bean definitions Spring AOT generated at build time (process-aot)
+#             instead of configuration-class parsing and condition evaluation at start-up; not in the default
+#             list: the app does not start with it yet (docs/adr/0063-start-up-without-class-analysis.md)
 #   runsh     what ./run.sh uses: RUN_SH_LEVERS below
 # Every variant starts against the same PostgreSQL database, migrated and backfilled by a first, unmeasured start,
 # so each measured start does what a restart in production does.
 #
 #   bench/b5-footprint.sh [--products 10000] [--load-duration 20] [--connections 64] [--repeat 1]
-#                         [--variants runsh,plain,extracted,aot,aot+small,aot+c1,aot+lazy] [--headline runsh]
+#                         [--variants runsh,plain,extracted,aot,aot+small,aot+c1,aot+lazy]
+#                         [--headline runsh]
 #
 # Default: 10,000 products, every variant once (about 8 minutes on the shared 2-core machine). Servers (app,
 # PostgreSQL, MariaDB, nginx + php-fpm) on core 1, wrk on core 0. Writes bench/results/b5-footprint.json and .txt.
@@ -36,7 +42,7 @@ while [ $# -gt 0 ]; do
     --repeat) repeat=$2; shift 2;;
     --variants) variants=$2; shift 2;;
     --headline) headline=$2; shift 2;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0;;
+    -h|--help) sed -n '2,30p' "$0"; exit 0;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2;;
   esac
 done
@@ -99,13 +105,17 @@ launch() {
       small) LAUNCH+=(-XX:+UseSerialGC -XX:MaxRAM=1g -Xss512k);;
       c1) LAUNCH+=(-XX:TieredStopAtLevel=1);;
       lazy) LAUNCH+=(-Dspring.main.lazy-initialization=true);;
+      springaot) LAUNCH+=(-Dspring.aot.enabled=true);;
       *) die "unknown lever $lever in variant $1";;
     esac
   done
   LAUNCH+=(-jar "$jar")
 }
 
-# start VARIANT LOG: starts the app, waits for readiness; sets PID and STARTUP_S
+# cpu_s PID: the process's CPU time so far (user + system of all its threads), in seconds
+cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.2f", ($12 + $13) / hz }' "/proc/$1/stat"; }
+
+# start VARIANT LOG: starts the app, waits for readiness; sets PID, STARTUP_S and STARTUP_CPU_S
 start() {
   local variant=$1 log=$2 t0 i
   launch "$variant"
@@ -113,7 +123,7 @@ start() {
   t0=$(date +%s.%N)
   start_bg PID "$log" "$BENCH_SERVER_CPU" env "${APP_ENV[@]}" "$JAVA25/bin/java" "${LAUNCH[@]}"
   for i in $(seq 1 3000); do
-    curl -fsS -o /dev/null "$app/actuator/health/readiness" 2>/dev/null && break
+    curl -fsS -o /dev/null "$app/actuator/health/readiness" 2>/dev/null && { STARTUP_CPU_S=$(cpu_s "$PID"); break; }
     kill -0 "$PID" 2>/dev/null || { tail -30 "$log" >&2; die "the app ($variant) exited during start-up (log: $log)"; }
     sleep 0.1
   done
@@ -145,14 +155,14 @@ if printf '%s\n' "${variant_list[@]}" | grep -qE 'aot|runsh'; then
   say "AOT cache: $(du -m "$aot_cache" | cut -f1) MB in ${aot_train_s} s"
 fi
 
-declare -A S I L P
+declare -A S C I L P
 json_fields=()
 rows=()
 for variant in "${variant_list[@]}"; do
   for r in $(seq 1 "$repeat"); do
     log="$BENCH_TMP/app-$variant-$r.log"
     start "$variant" "$log"
-    say "$variant: ready in ${STARTUP_S} s"
+    say "$variant: ready in ${STARTUP_S} s, ${STARTUP_CPU_S} s of CPU"
     sleep 10
     idle=$(rss_mb "$PID")
     cookie="PHPSESSID=$sid"
@@ -167,20 +177,20 @@ for variant in "${variant_list[@]}"; do
     kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
     max=$(sort -n "$BENCH_TMP/rss-$variant-$r.txt" | tail -1)
     [ "$WRK_NON2XX" = 0 ] || say "WARNING: $variant had $WRK_NON2XX non-2xx answers under load"
-    say "$variant run $r: startup ${STARTUP_S} s, RSS idle ${idle} MB, under load ${max} MB (${WRK_RPS} req/s)"
-    S[$variant]+="$STARTUP_S " I[$variant]+="$idle " L[$variant]+="$max " P[$variant]+="$WRK_RPS "
+    say "$variant run $r: startup ${STARTUP_S} s (${STARTUP_CPU_S} s CPU), RSS idle ${idle} MB, under load ${max} MB (${WRK_RPS} req/s)"
+    S[$variant]+="$STARTUP_S " C[$variant]+="$STARTUP_CPU_S " I[$variant]+="$idle " L[$variant]+="$max " P[$variant]+="$WRK_RPS "
     stop_app "$PID"
   done
 done
 
 median() { python3 -c "import statistics,sys; print(statistics.median(float(x) for x in sys.argv[1:]))" $1; }
 for variant in "${variant_list[@]}"; do
-  s=$(median "${S[$variant]}") i=$(median "${I[$variant]}") l=$(median "${L[$variant]}") p=$(median "${P[$variant]}")
+  s=$(median "${S[$variant]}") c=$(median "${C[$variant]}") i=$(median "${I[$variant]}") l=$(median "${L[$variant]}") p=$(median "${P[$variant]}")
   key=${variant//+/_}
-  json_fields+=("startup_s_$key=$s" "rss_mb_idle_$key=$i" "rss_mb_load_$key=$l" "rps_under_load_$key=$p")
-  rows+=("$(printf '%-14s %10s %12s %12s %12s' "$variant" "$s" "$i" "$l" "$p")")
+  json_fields+=("startup_s_$key=$s" "startup_cpu_s_$key=$c" "rss_mb_idle_$key=$i" "rss_mb_load_$key=$l" "rps_under_load_$key=$p")
+  rows+=("$(printf '%-16s %10s %10s %12s %12s %12s' "$variant" "$s" "$c" "$i" "$l" "$p")")
   if [ "$variant" = "$headline" ]; then
-    json_fields+=("startup_s=$s" "rss_mb_idle=$i" "rss_mb_load=$l")
+    json_fields+=("startup_s=$s" "startup_cpu_s=$c" "rss_mb_idle=$i" "rss_mb_load=$l")
   fi
 done
 
@@ -194,13 +204,13 @@ write_json "$BENCH_RESULTS/b5-footprint.json" "${json_fields[@]}" \
   aot_cache_mb="$( [ -f "$aot_cache" ] && du -m "$aot_cache" | cut -f1 || echo n/a)" \
   app_jar_built="$APP_JAR_BUILT" app_jar_source="$APP_JAR_SOURCE" uncommitted_changes_outside_bench="$dirty" \
   date="$now" commit="$commit" command="$COMMAND" machine="$machine" \
-  notes="startup_s: process start to readiness 200 (0.1 s polling), app pinned to one core; rss_mb_idle: VmRSS 10 s after readiness (migrated, backfilled database); rss_mb_load: highest VmRSS (1 s samples) under wrk GET /products/{id}, $connections connections, ${load_duration}s, catalog route NEW, one fixed PHP session cookie. Headline fields (startup_s, rss_mb_idle, rss_mb_load) are the $headline variant; *_<variant> fields are medians of $repeat run(s) each."
+  notes="startup_s: process start to readiness 200 (0.1 s polling), app pinned to one core; startup_cpu_s: the app process's user+system CPU time when readiness first answered 200; rss_mb_idle: VmRSS 10 s after readiness (migrated, backfilled database); rss_mb_load: highest VmRSS (1 s samples) under wrk GET /products/{id}, $connections connections, ${load_duration}s, catalog route NEW, one fixed PHP session cookie. Headline fields (startup_s, rss_mb_idle, rss_mb_load) are the $headline variant; *_<variant> fields are medians of $repeat run(s) each."
 
 {
   echo "B5 start-up and footprint — $now, commit $commit (uncommitted changes outside bench/: $dirty)"
   echo "$machine"
   echo
-  printf '%-14s %10s %12s %12s %12s\n' variant "startup s" "RSS idle MB" "RSS load MB" "req/s"
+  printf '%-16s %10s %10s %12s %12s %12s\n' variant "startup s" "CPU s" "RSS idle MB" "RSS load MB" "req/s"
   for row in "${rows[@]}"; do echo "$row"; done
   echo
   echo "headline: $headline; run.sh uses: $RUN_SH_LEVERS"
