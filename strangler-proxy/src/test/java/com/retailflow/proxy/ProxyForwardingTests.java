@@ -47,6 +47,15 @@ class ProxyForwardingTests extends ProxyAgainstLegacyShop {
 	}
 
 	@Test
+	void queryCharactersLegacyToleratesUnencodedAreForwardedNotRefused() throws java.io.IOException {
+		// Browsers and old links send these raw; nginx and PHP take them, so the proxy must not answer 400 first.
+		String query = "q=\"tea\"<b>\\x&qty[7]=2&a={1}|^`";
+		var proxied = ErrorContractTests.RawResponse.get(port, "/_debug/echo.php?" + query, "application/json");
+		assertThat(proxied.status()).as(proxied.head()).isEqualTo(200);
+		assertThat(JSON.readTree(proxied.body()).get("query_string").asString()).isEqualTo(query);
+	}
+
+	@Test
 	void chunkedBodiesAreStreamedThrough() {
 		byte[] body = "chunked=yes&payload=".concat("x".repeat(20_000)).getBytes(StandardCharsets.UTF_8);
 		var request = ProxyHttp.request(proxy(), "/_debug/echo.php")
