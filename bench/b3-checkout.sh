@@ -4,8 +4,9 @@
 # cart and its own Idempotency-Key.
 #   plain     - SHOPPERS shoppers buy one unit each of the one SKU whose stock is STOCK, all at the same moment,
 #               posting once and taking the answer
-#   retrying  - the same, but clients give up after --client-timeout and retry with the same key until they get an
-#               answer that is not 409 (in flight), as a browser or mobile app on a bad network would
+#   retrying  - the same, but clients give up after --client-timeout and retry with the same key (after a random
+#               back-off of up to 0.1 s x 2^tries, at most 2 s) until they get an answer that is not 409 (in flight),
+#               as a browser or mobile app on a bad network would
 #   many_skus - the plain burst with the shoppers spread over --skus SKUs with ample stock (--sku-stock each,
 #               default 10x the shoppers per SKU): throughput when checkouts do not queue on one stock row
 #   rate      - Gatling, open model: checkouts arrive at --rate per second whatever the latency; each takes a
@@ -41,7 +42,7 @@ while [ $# -gt 0 ]; do
     --sessions) sessions=$2; shift 2;;
     --gatling-warmup) gwarmup=$2; shift 2;;
     --gatling-duration) gduration=$2; shift 2;;
-    -h|--help) sed -n '2,26p' "$0"; exit 0;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2;;
   esac
 done
@@ -98,7 +99,7 @@ run_variant() { # run_variant NAME FIRST_PRODUCT_ID SKUS STOCK_PER_SKU RETRY(0|1
   rm -f "$BENCH_TMP/$name.filled" "$BENCH_TMP/$name.go"
   taskset -c "$BENCH_LOADGEN_CPU" python3 - "$base" "$first" "$count" "$shoppers" "$retry" "$client_timeout" \
     "$BENCH_TMP/$name.json" "$BENCH_TMP/$name.filled" "$BENCH_TMP/$name.go" <<'PY' &
-import json, os, sys, threading, time, uuid, http.cookiejar, urllib.request, urllib.error
+import json, os, random, sys, threading, time, uuid, http.cookiejar, urllib.request, urllib.error
 from concurrent.futures import ThreadPoolExecutor
 base, first, count, shoppers, retry, timeout, out, filled, go = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5] == "1", float(sys.argv[6]), sys.argv[7], sys.argv[8], sys.argv[9]
 
@@ -131,7 +132,9 @@ class Shopper:
             try:
                 status, text = self.call("POST", "/api/v1/checkout", body, {"Idempotency-Key": self.key, "X-XSRF-TOKEN": self.csrf}, timeout=timeout if retry else 120)
             except Exception as e:
-                if retry and tries < 50: continue
+                # back off before the retry (full jitter, as clients should): retrying at once would keep the
+                # server busy with requests nobody waits for, and every later try would time out as well
+                if retry and tries < 50: time.sleep(random.uniform(0, min(2.0, 0.1 * 2 ** tries))); continue
                 return {"status": -1, "error": str(e), "tries": tries, "seconds": time.monotonic() - t0}
             if retry and status == 409 and "in-flight" in text:
                 time.sleep(0.2); continue
