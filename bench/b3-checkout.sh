@@ -4,9 +4,9 @@
 # cart and its own Idempotency-Key.
 #   plain     - SHOPPERS shoppers buy one unit each of the one SKU whose stock is STOCK, all at the same moment,
 #               posting once and taking the answer
-#   retrying  - the same, but clients give up after --client-timeout and retry with the same key (after a random
-#               back-off of up to 0.1 s x 2^tries, at most 2 s) until they get an answer that is not 409 (in flight),
-#               as a browser or mobile app on a bad network would
+#   retrying  - the same, but clients give up after --client-timeout (doubled at each try, at most 30 s) and retry
+#               with the same key (after a random back-off of up to 0.1 s x 2^tries, at most 2 s) until they get an
+#               answer that is not 409 (in flight), as a browser or mobile app on a bad network would
 #   many_skus - the plain burst with the shoppers spread over --skus SKUs with ample stock (--sku-stock each,
 #               default 10x the shoppers per SKU): throughput when checkouts do not queue on one stock row
 #   rate      - Gatling, open model: checkouts arrive at --rate per second whatever the latency; each takes a
@@ -42,7 +42,7 @@ while [ $# -gt 0 ]; do
     --sessions) sessions=$2; shift 2;;
     --gatling-warmup) gwarmup=$2; shift 2;;
     --gatling-duration) gduration=$2; shift 2;;
-    -h|--help) sed -n '2,27p' "$0"; exit 0;;
+    -h|--help) sed -n '2,28p' "$0"; exit 0;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2;;
   esac
 done
@@ -130,7 +130,7 @@ class Shopper:
         while True:
             tries += 1
             try:
-                status, text = self.call("POST", "/api/v1/checkout", body, {"Idempotency-Key": self.key, "X-XSRF-TOKEN": self.csrf}, timeout=timeout if retry else 120)
+                status, text = self.call("POST", "/api/v1/checkout", body, {"Idempotency-Key": self.key, "X-XSRF-TOKEN": self.csrf}, timeout=min(30.0, timeout * 2 ** (tries - 1)) if retry else 120)
             except Exception as e:
                 # back off before the retry (full jitter, as clients should): retrying at once would keep the
                 # server busy with requests nobody waits for, and every later try would time out as well
@@ -230,14 +230,12 @@ with open(out, "w") as f:
     for cookies, csrf in pooled: f.write("\t".join([cookies[n] for n in names] + [csrf]) + "\n")
 print("session cookies: " + " ".join(names), file=sys.stderr)
 PY
-read -r p0 _ _ <<<"$(proxy_counts "$base" checkout)"
 say "rate: $rate checkouts/s, ${gwarmup}s warm-up then ${gduration}s measured (Gatling, open model)"
 cpu0=$(cpu_snapshot)
 GATLING_ARGS="-Dgatling.simulationClass=retailflow.bench.CheckoutRate -Dbase=$base -Dsessions=$BENCH_TMP/rate-sessions.tsv -Dprice=19.99 -Dout=$BENCH_TMP/rate-pool.tsv" \
   run_gatling b3-rate "$rate" "$gduration" "$gwarmup" "$BENCH_TMP/rate-ids.txt" "" ""
 cpu1=$(cpu_snapshot)
 read -r fg_lg fg_srv <<<"$(foreign_cpu "$cpu0" "$cpu1" $(( gwarmup + gduration )))"
-read -r p1 _ _ <<<"$(proxy_counts "$base" checkout)"
 c_p50=$(gatling_field b3-rate checkout p50); c_p99=$(gatling_field b3-rate checkout p99)
 c_max=$(gatling_field b3-rate checkout max); c_ko=$(gatling_field b3-rate checkout ko)
 c_count=$(gatling_field b3-rate checkout count); a_ko=$(gatling_field b3-rate "add line" ko)
@@ -257,7 +255,6 @@ write_json "$BENCH_RESULTS/b3-checkout.json" \
   checkout_rate="$rate" checkout_warmup_s="$gwarmup" checkout_duration_s="$gduration" checkout_sessions="$sessions" \
   checkout_count="$c_count" checkout_p50_ms="$c_p50" checkout_p99_ms="$c_p99" checkout_max_ms="$c_max" checkout_ko="$c_ko" \
   checkout_add_line_ko="$a_ko" checkout_no_free_session="$no_free" checkout_paid_orders="$rate_orders" \
-  checkout_new_side_requests=$(( p1 - p0 )) \
   other_processes_cpu_pct_loadgen_core_gatling="$fg_lg" other_processes_cpu_pct_server_core_gatling="$fg_srv" \
   cart_store="$cart_store" payment_latency="$latency" client_timeout_s="$client_timeout" \
   app_jar_source="$APP_JAR_SOURCE" app_jar_built="$APP_JAR_BUILT" app_jar_commit="${BENCH_APP_COMMIT:-}" \
