@@ -42,7 +42,7 @@ while [ $# -gt 0 ]; do
     --sessions) sessions=$2; shift 2;;
     --gatling-warmup) gwarmup=$2; shift 2;;
     --gatling-duration) gduration=$2; shift 2;;
-    -h|--help) sed -n '2,28p' "$0"; exit 0;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2;;
   esac
 done
