@@ -41,7 +41,8 @@ class OrderHistoryIntegrationTests {
 	void theHistoryPageListsTheShoppersOrdersNewestFirstInLegacysMarkup() {
 		var alice = register("history.alice@example.com");
 		var older = orders.place(order(alice, "12.50", 2, "6.25"));
-		var newer = orders.place(order(alice, "1234.50", 1, "1234.50"));
+		var newer = orders.place(shippedTo(order(alice, "1234.50", 1, "1234.50"),
+				new ShippingAddress("Alice History", "1 Main St", "Springfield", "12345")));
 		orders.markPaid(newer.id(), "pay-history");
 		var shopper = new Browser(port).signIn("history.alice@example.com", "history-pass");
 
@@ -65,6 +66,10 @@ class OrderHistoryIntegrationTests {
 		assertThat(detail.select("h1").text()).isEqualTo("Order #" + older.id());
 		assertThat(detail.select("table.order-items tbody td").eachText()).containsExactly("Mug", "$6.25", "2", "$12.50");
 		assertThat(detail.select(".order-total").text()).isEqualTo("$12.50");
+		assertThat(detail.select("address.ship-address")).isEmpty();
+		// as legacy's order page shows it
+		var shipped = Jsoup.parse(shopper.get("/account/orders/" + newer.id()).body());
+		assertThat(shipped.select("address.ship-address").text()).isEqualTo("Alice History 1 Main St 12345 Springfield");
 	}
 
 	@Test
@@ -164,6 +169,10 @@ class OrderHistoryIntegrationTests {
 	static PlaceOrder order(AccountId account, String total, int quantity, String unitPrice) {
 		return new PlaceOrder(OrderId.random(), account, "shopper@example.com",
 				List.of(new OrderLine("p-1", "SKU-1", "Mug", Money.of(unitPrice, "USD"), quantity)), Money.of(total, "USD"));
+	}
+
+	static PlaceOrder shippedTo(PlaceOrder order, ShippingAddress address) {
+		return new PlaceOrder(order.orderId(), order.accountId(), order.shopperEmail(), order.lines(), order.total(), address);
 	}
 
 	static String md5(String text) {

@@ -7,10 +7,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import com.retailflow.kernel.Money;
 import com.retailflow.orders.OrderDetails;
 import com.retailflow.orders.OrderLine;
 import com.retailflow.orders.OrderStatus;
+import com.retailflow.orders.ShippingAddress;
 
 /**
  * What the order page bodies ({@code src/main/jte/orders}) render: plain, already formatted data, in legacy's words
@@ -41,13 +44,13 @@ public final class OrderViews {
 
 	/** {@code order.php}: the order's lines and total. */
 	public record Detail(String number, String placedAt, int statusCode, String status, List<Line> lines, String total,
-			String cancelReason) {
+			String cancelReason, @Nullable ShippingAddress shipTo) {
 
 		static Detail of(OrderDetails order) {
 			return new Detail(OrderViews.number(order), LEGACY_TIME.format(order.placedAt()),
 					OrderViews.statusCode(order.status()),
 					label(order.status()), order.lines().stream().map(Line::of).toList(), money(order.total()),
-					order.cancelReason() == null ? "" : order.cancelReason());
+					order.cancelReason() == null ? "" : order.cancelReason(), order.shipTo());
 		}
 	}
 
