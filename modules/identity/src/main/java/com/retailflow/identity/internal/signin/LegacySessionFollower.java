@@ -2,20 +2,16 @@ package com.retailflow.identity.internal.signin;
 
 import java.io.IOException;
 import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.retailflow.identity.AccountDetails;
-import com.retailflow.identity.AccountId;
+import com.retailflow.identity.SignedInAccount;
 import com.retailflow.identity.IdentityManagement;
 import com.retailflow.identity.spi.LegacySignIn;
 
@@ -57,7 +53,7 @@ final class LegacySessionFollower extends OncePerRequestFilter {
 		if (onLegacy instanceof LegacySignIn.Unknown) {
 			return;
 		}
-		Optional<AccountDetails> here = signedInHere().flatMap(identity::find);
+		Optional<AccountDetails> here = SignedInAccount.current().flatMap(identity::find);
 		if (here.isEmpty()) {
 			if (onLegacy instanceof LegacySignIn.SignedIn(long customerId)) {
 				identity.findByLegacyId(customerId).ifPresent(account -> signIn.adoptLegacySignIn(account, request, response));
@@ -79,20 +75,6 @@ final class LegacySessionFollower extends OncePerRequestFilter {
 			case LegacySignIn.SignedOut() -> legacy.signIn(account, request, response);
 			case LegacySignIn.Unknown() -> {
 			}
-		}
-	}
-
-	private static Optional<AccountId> signedInHere() {
-		Authentication authentication = SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication();
-		if (authentication == null || !authentication.isAuthenticated()
-				|| authentication instanceof AnonymousAuthenticationToken) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(new AccountId(UUID.fromString(authentication.getName())));
-		}
-		catch (IllegalArgumentException ex) {
-			return Optional.empty();
 		}
 	}
 }
