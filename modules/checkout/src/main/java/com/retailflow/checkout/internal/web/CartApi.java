@@ -32,16 +32,16 @@ import com.retailflow.checkout.internal.web.ApiViews.CartJson;
 class CartApi {
 
 	private final CartManagement carts;
-	private final Shoppers shoppers;
+	private final CartOwners owners;
 
-	CartApi(CartManagement carts, Shoppers shoppers) {
+	CartApi(CartManagement carts, CartOwners owners) {
 		this.carts = carts;
-		this.shoppers = shoppers;
+		this.owners = owners;
 	}
 
 	@GetMapping
 	ResponseEntity<CartJson> cart(HttpServletRequest request) {
-		return json(carts.cartOf(shoppers.owner(request)));
+		return json(carts.cartOf(owners.owner(request)));
 	}
 
 	/** Adds {@code {"productId": 42, "quantity": 2}}; a line already there grows. */
@@ -50,7 +50,7 @@ class CartApi {
 		var json = JsonBodies.object(body, Set.of("productId", "quantity"));
 		ProductId product = productId(JsonBodies.longInteger(json, "productId"));
 		int quantity = JsonBodies.integer(json, "quantity");
-		return json(carts.add(shoppers.ownerForChange(request, response), product, quantity));
+		return json(carts.add(owners.ownerForChange(request, response), product, quantity));
 	}
 
 	/** Sets a line's quantity, {@code {"quantity": 3}}; 0 removes it. */
@@ -58,14 +58,14 @@ class CartApi {
 	ResponseEntity<CartJson> update(@PathVariable long productId, @RequestBody String body,
 			HttpServletRequest request, HttpServletResponse response) {
 		var json = JsonBodies.object(body, Set.of("quantity"));
-		return json(carts.update(shoppers.ownerForChange(request, response), productId(productId),
+		return json(carts.update(owners.ownerForChange(request, response), productId(productId),
 				JsonBodies.integer(json, "quantity")));
 	}
 
 	@DeleteMapping("/lines/{productId}")
 	ResponseEntity<CartJson> remove(@PathVariable long productId, HttpServletRequest request,
 			HttpServletResponse response) {
-		return json(carts.remove(shoppers.ownerForChange(request, response), productId(productId)));
+		return json(carts.remove(owners.ownerForChange(request, response), productId(productId)));
 	}
 
 	private static ProductId productId(long value) {

@@ -36,12 +36,12 @@ class CartPages {
 	private static final String REFUSED_PATH = "/refused";
 
 	private final CartManagement carts;
-	private final Shoppers shoppers;
-	private final Pages pages;
+	private final CartOwners owners;
+	private final CheckoutViews pages;
 
-	CartPages(CartManagement carts, Shoppers shoppers, Pages pages) {
+	CartPages(CartManagement carts, CartOwners owners, CheckoutViews pages) {
 		this.carts = carts;
-		this.shoppers = shoppers;
+		this.owners = owners;
 		this.pages = pages;
 	}
 
@@ -55,13 +55,13 @@ class CartPages {
 			default -> null;
 		};
 		return pages.render(request, response, "Your cart", "cart",
-				new Pages.CartPage(carts.cartOf(shoppers.owner(request)), shown, Pages.csrf(request)), HttpStatus.OK);
+				new CheckoutViews.CartPage(carts.cartOf(owners.owner(request)), shown, CheckoutViews.csrf(request)), HttpStatus.OK);
 	}
 
 	@PostMapping
 	ModelAndView change(@RequestParam Map<String, String> form, HttpServletRequest request,
 			HttpServletResponse response) {
-		CartOwner owner = shoppers.ownerForChange(request, response);
+		CartOwner owner = owners.ownerForChange(request, response);
 		String action = form.getOrDefault("action", "");
 		switch (action) {
 			case "add" -> {

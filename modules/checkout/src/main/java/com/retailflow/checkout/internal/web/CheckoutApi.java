@@ -37,13 +37,13 @@ class CheckoutApi {
 			"expectedTotal");
 
 	private final IdempotentCheckouts checkouts;
-	private final Shoppers shoppers;
+	private final CartOwners owners;
 	private final Currency currency;
 
-	CheckoutApi(IdempotentCheckouts checkouts, Shoppers shoppers,
+	CheckoutApi(IdempotentCheckouts checkouts, CartOwners owners,
 			@Value("${retailflow.catalog.currency:USD}") String currency) {
 		this.checkouts = checkouts;
-		this.shoppers = shoppers;
+		this.owners = owners;
 		this.currency = Currency.getInstance(currency);
 	}
 
@@ -59,12 +59,12 @@ class CheckoutApi {
 			return CheckoutProblems.respond(CheckoutProblems.of(CheckoutProblems.KEY_INVALID, HttpStatus.BAD_REQUEST,
 					"An Idempotency-Key is 1 to 255 printable ASCII characters.", request));
 		}
-		var shopper = shoppers.signedIn();
+		var shopper = owners.signedIn();
 		if (shopper.isEmpty()) {
 			return CheckoutProblems.respond(
 					CheckoutProblems.of(CheckoutProblems.NOT_SIGNED_IN, HttpStatus.UNAUTHORIZED, "Sign in to check out.", request));
 		}
-		shoppers.owner(request); // merges an anonymous cart brought along into the account's
+		owners.owner(request); // merges an anonymous cart brought along into the account's
 		var answer = checkouts.checkout(shopper.get(), key.get(), parse(body), request);
 		var response = ResponseEntity.status(answer.status())
 			.contentType(answer.problem() ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON)

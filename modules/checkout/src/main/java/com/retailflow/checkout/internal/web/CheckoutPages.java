@@ -31,7 +31,7 @@ import com.retailflow.orders.OrderManagement;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code /checkout} in the legacy look, for signed-in shoppers. The form carries the total the shopper was shown
+ * {@code /checkout} in the legacy look, for signed-in owners. The form carries the total the shopper was shown
  * (a changed price re-shows the page instead of charging) and a one-time token that is the post's idempotency key, so
  * a double click or a reload of the post places one order.
  */
@@ -42,46 +42,46 @@ class CheckoutPages {
 	private final CartManagement carts;
 	private final IdempotentCheckouts checkouts;
 	private final OrderManagement orders;
-	private final Shoppers shoppers;
-	private final Pages pages;
+	private final CartOwners owners;
+	private final CheckoutViews pages;
 
-	CheckoutPages(CartManagement carts, IdempotentCheckouts checkouts, OrderManagement orders, Shoppers shoppers,
-			Pages pages) {
+	CheckoutPages(CartManagement carts, IdempotentCheckouts checkouts, OrderManagement orders, CartOwners owners,
+			CheckoutViews pages) {
 		this.carts = carts;
 		this.checkouts = checkouts;
 		this.orders = orders;
-		this.shoppers = shoppers;
+		this.owners = owners;
 		this.pages = pages;
 	}
 
 	@GetMapping
 	ModelAndView form(HttpServletRequest request, HttpServletResponse response) {
-		var shopper = shoppers.signedIn();
+		var shopper = owners.signedIn();
 		if (shopper.isEmpty()) {
 			return new ModelAndView("redirect:/sign-in?next=/checkout");
 		}
-		CartView cart = carts.cartOf(shoppers.owner(request));
+		CartView cart = carts.cartOf(owners.owner(request));
 		if (cart.empty()) {
 			return new ModelAndView("redirect:/cart");
 		}
-		return form(request, response, cart, new Pages.CheckoutForm(shopper.get().name(), "", "", ""), List.of(),
+		return form(request, response, cart, new CheckoutViews.CheckoutForm(shopper.get().name(), "", "", ""), List.of(),
 				HttpStatus.OK);
 	}
 
 	@PostMapping
 	ModelAndView place(@RequestParam Map<String, String> fields, HttpServletRequest request,
 			HttpServletResponse response) {
-		var shopper = shoppers.signedIn();
+		var shopper = owners.signedIn();
 		if (shopper.isEmpty()) {
 			return new ModelAndView("redirect:/sign-in?next=/checkout");
 		}
-		CartOwner owner = shoppers.owner(request);
+		CartOwner owner = owners.owner(request);
 		var token = IdempotencyKey.parse(fields.get("checkout_token"));
 		if (token.isEmpty()) {
 			return pages.problem(request, response, HttpStatus.BAD_REQUEST, "Bad request",
 					"The checkout form could not be read. Please go back to your cart and try again.");
 		}
-		var form = new Pages.CheckoutForm(field(fields, "ship_name"), field(fields, "ship_address"),
+		var form = new CheckoutViews.CheckoutForm(field(fields, "ship_name"), field(fields, "ship_address"),
 				field(fields, "ship_city"), field(fields, "ship_zip"));
 		CheckoutRequest checkout;
 		try {
@@ -117,13 +117,13 @@ class CheckoutPages {
 			default -> CheckoutResult.Outcome.PAID;
 		};
 		return pages.render(request, response, "Thank you", "placed",
-				new Pages.PlacedPage(new CheckoutResult(order, outcome)), status);
+				new CheckoutViews.PlacedPage(new CheckoutResult(order, outcome)), status);
 	}
 
 	private ModelAndView form(HttpServletRequest request, HttpServletResponse response, CartView cart,
-			Pages.CheckoutForm form, List<String> errors, HttpStatus status) {
-		return pages.render(request, response, "Checkout", "checkout", new Pages.CheckoutPage(cart, form, errors,
-				UUID.randomUUID().toString(), Pages.csrf(request)), status);
+			CheckoutViews.CheckoutForm form, List<String> errors, HttpStatus status) {
+		return pages.render(request, response, "Checkout", "checkout", new CheckoutViews.CheckoutPage(cart, form, errors,
+				UUID.randomUUID().toString(), CheckoutViews.csrf(request)), status);
 	}
 
 	private Money expectedTotal(String value, CartOwner owner) {

@@ -75,7 +75,7 @@ class CheckoutSecurity {
 		RequestMatcher cartForm = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/cart");
 		return request -> CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request)
 				&& !(legacy != null && cartForm.matches(request)
-						&& Shoppers.legacySessionId(request)
+						&& CartOwners.legacySessionId(request)
 							.filter(session -> legacy.formToken(session, String.valueOf(request.getParameter("csrf"))))
 							.isPresent());
 	}

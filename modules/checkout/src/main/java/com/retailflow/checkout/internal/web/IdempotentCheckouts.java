@@ -43,12 +43,12 @@ class IdempotentCheckouts {
 	private final IdempotencyStore keys;
 	private final CheckoutManagement checkout;
 
-	private final Shoppers shoppers;
+	private final CartOwners owners;
 
-	IdempotentCheckouts(IdempotencyStore keys, CheckoutManagement checkout, Shoppers shoppers) {
+	IdempotentCheckouts(IdempotencyStore keys, CheckoutManagement checkout, CartOwners owners) {
 		this.keys = keys;
 		this.checkout = checkout;
-		this.shoppers = shoppers;
+		this.owners = owners;
 	}
 
 	Answer checkout(AccountDetails shopper, IdempotencyKey key, CheckoutRequest request, HttpServletRequest http) {
@@ -63,7 +63,7 @@ class IdempotentCheckouts {
 			case Claim.First first -> {
 				Answer answer;
 				try {
-					answer = answer(checkout.checkout(shopper, shoppers.owner(http), request, first.orderId()), http);
+					answer = answer(checkout.checkout(shopper, owners.owner(http), request, first.orderId()), http);
 				}
 				catch (EmptyCart ex) {
 					answer = problem(CheckoutProblems.emptyCart(ex, http));

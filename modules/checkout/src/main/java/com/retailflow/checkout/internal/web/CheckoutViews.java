@@ -23,7 +23,7 @@ import gg.jte.TemplateEngine;
 
 /** Renders the cart and checkout page bodies inside the storefront layout, and their models. */
 @Component
-public class Pages {
+public class CheckoutViews {
 
 	/** The cart page: the cart, a notice after a change, the CSRF token for its forms. */
 	public record CartPage(CartView cart, @Nullable String notice, String csrf) {
@@ -49,7 +49,7 @@ public class Pages {
 	private final StorefrontLayout layout;
 	private final TemplateEngine templates;
 
-	Pages(StorefrontLayout layout, TemplateEngine templates) {
+	CheckoutViews(StorefrontLayout layout, TemplateEngine templates) {
 		this.layout = layout;
 		this.templates = templates;
 	}

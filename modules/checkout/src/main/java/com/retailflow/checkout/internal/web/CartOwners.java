@@ -27,7 +27,7 @@ import com.retailflow.identity.IdentityManagement;
  * account kept here is merged into it.
  */
 @Component
-class Shoppers {
+class CartOwners {
 
 	static final String LEGACY_SESSION_COOKIE = "PHPSESSID";
 	static final String CART_COOKIE = "RFCART";
@@ -36,7 +36,7 @@ class Shoppers {
 	private final IdentityManagement identity;
 	private final CartManagement carts;
 
-	Shoppers(IdentityManagement identity, CartManagement carts) {
+	CartOwners(IdentityManagement identity, CartManagement carts) {
 		this.identity = identity;
 		this.carts = carts;
 	}
