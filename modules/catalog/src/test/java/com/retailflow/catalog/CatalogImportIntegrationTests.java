@@ -71,6 +71,26 @@ class CatalogImportIntegrationTests {
 		assertThat(catalog.product(changed.id()).orElseThrow().price()).isEqualTo(Money.euros("99.99"));
 	}
 
+	/** The first chunk lands in an empty key range (plain insert), the second overlaps it (upsert). */
+	@Test
+	void aChunkOverlappingStoredRowsInsertsOnlyTheNewOnesAndUpdatesTheChangedOnes() {
+		List<Product> first = products(2_200_000, 100, 201);
+		List<Product> overlapping = new ArrayList<>(products(2_200_050, 100, 201));
+		overlapping.set(0, overlapping.get(0).withPrice(Money.euros("12.34")));
+
+		ImportResult fresh = catalog.importProducts(first);
+		ImportResult mixed = catalog.importProducts(overlapping);
+		ImportResult again = catalog.importProducts(overlapping);
+
+		assertThat(fresh).isEqualTo(new ImportResult(100, 100));
+		assertThat(mixed).isEqualTo(new ImportResult(100, 51));
+		assertThat(again).isEqualTo(new ImportResult(100, 0));
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM catalog.product WHERE id BETWEEN 2200000 AND 2200149",
+				Long.class)).isEqualTo(150);
+		assertThat(catalog.product(ProductId.of(2_200_050)).orElseThrow().price()).isEqualTo(Money.euros("12.34"));
+		assertThat(catalog.product(ProductId.of(2_200_149)).orElseThrow().product()).isEqualTo(overlapping.getLast());
+	}
+
 	@Test
 	void removedProductsAndCategoriesAreGoneAndAnnounced(AssertablePublishedEvents events) {
 		catalog.importCategories(List.of(category(220, "Removed Cat", "removed-cat")));
