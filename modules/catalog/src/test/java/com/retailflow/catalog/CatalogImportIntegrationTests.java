@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,6 +21,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.test.AssertablePublishedEvents;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.retailflow.inventory.Sku;
 
@@ -37,6 +40,9 @@ class CatalogImportIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	@Test
 	void importingTenThousandProductsTwiceGivesTheSameCatalog(AssertablePublishedEvents events) {
@@ -69,6 +75,72 @@ class CatalogImportIntegrationTests {
 
 		assertThat(result).isEqualTo(new ImportResult(2, 1));
 		assertThat(catalog.product(changed.id()).orElseThrow().price()).isEqualTo(Money.euros("99.99"));
+	}
+
+	/** The first chunk lands in an empty key range (plain insert), the second overlaps it (upsert). */
+	@Test
+	void aChunkOverlappingStoredRowsInsertsOnlyTheNewOnesAndUpdatesTheChangedOnes() {
+		List<Product> first = products(2_200_000, 100, 201);
+		List<Product> overlapping = new ArrayList<>(products(2_200_050, 100, 201));
+		overlapping.set(0, overlapping.get(0).withPrice(Money.euros("12.34")));
+
+		ImportResult fresh = catalog.importProducts(first);
+		ImportResult mixed = catalog.importProducts(overlapping);
+		ImportResult again = catalog.importProducts(overlapping);
+
+		assertThat(fresh).isEqualTo(new ImportResult(100, 100));
+		assertThat(mixed).isEqualTo(new ImportResult(100, 51));
+		assertThat(again).isEqualTo(new ImportResult(100, 0));
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM catalog.product WHERE id BETWEEN 2200000 AND 2200149",
+				Long.class)).isEqualTo(150);
+		assertThat(catalog.product(ProductId.of(2_200_050)).orElseThrow().price()).isEqualTo(Money.euros("12.34"));
+		assertThat(catalog.product(ProductId.of(2_200_149)).orElseThrow().product()).isEqualTo(overlapping.getLast());
+	}
+
+	/**
+	 * A row of the range appears after the import found the range empty: another transaction inserted it and commits
+	 * while the import's plain INSERT waits on its key. The import falls back to the upsert instead of failing.
+	 */
+	@Test
+	void aRowInsertedConcurrentlyIntoAnEmptyRangeMakesTheImportUpsert() throws Exception {
+		List<Product> chunk = products(2_300_000, 10, 201);
+		Product concurrent = chunk.get(5).withPrice(Money.euros("1.00"));
+		var transactions = new TransactionTemplate(transactionManager);
+		var inserted = new CountDownLatch(1);
+		var release = new CountDownLatch(1);
+		try (ExecutorService writer = Executors.newSingleThreadExecutor();
+				ExecutorService importer = Executors.newSingleThreadExecutor()) {
+			Future<?> other = writer.submit(() -> transactions.executeWithoutResult(status -> {
+				catalog.upsertProduct(concurrent);
+				inserted.countDown();
+				await(release);
+			}));
+			inserted.await();
+			Future<ImportResult> imported = importer.submit(() -> catalog.importProducts(chunk));
+			while (jdbc.queryForObject("""
+					SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
+					   AND query LIKE 'INSERT INTO catalog.product (id%'""", Long.class) == 0) {
+				assertThat(imported.isDone()).as("the import waits for the concurrent insert").isFalse();
+				Thread.onSpinWait();
+			}
+			release.countDown();
+			other.get();
+
+			assertThat(imported.get()).isEqualTo(new ImportResult(10, 10));
+		}
+		assertThat(catalog.product(concurrent.id()).orElseThrow().product()).isEqualTo(chunk.get(5));
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM catalog.product WHERE id BETWEEN 2300000 AND 2300009",
+				Long.class)).isEqualTo(10);
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test

@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Currency;
@@ -17,6 +19,8 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLState;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -96,6 +100,26 @@ class Products {
 			                         excluded.price, excluded.currency, excluded.status, excluded.created_at)
 			""";
 
+	/*
+	 * The same import into a key range that holds no product yet (every chunk of a first backfill): a plain INSERT
+	 * skips ON CONFLICT's speculative insertion (probe the key, insert, confirm) for every row. If a row of the range
+	 * appears between the check and the insert, the INSERT fails on the primary key and the chunk falls back to
+	 * UPSERT_STAGED (see importRows), so the result is the same either way.
+	 */
+	private static final String INSERT_STAGED = """
+			INSERT INTO catalog.product (id, sku, category_id, name, description, price, currency, status, created_at,
+			                             updated_at)
+			SELECT t.id, t.sku, t.category_id, t.name, t.description, t.price, t.currency, t.status, t.created_at, now()
+			  FROM pg_temp.catalog_product_import t
+			""";
+
+	private static final String RANGE_EMPTY = """
+			SELECT NOT EXISTS (SELECT 1 FROM catalog.product
+			                    WHERE id BETWEEN (SELECT min(id) FROM pg_temp.catalog_product_import)
+			                                 AND (SELECT max(id) FROM pg_temp.catalog_product_import))""";
+
+	private static final String PRIMARY_KEY = "product_pk";
+
 	private static final RowMapper<Product> PRODUCT = Products::map;
 
 	private final JdbcTemplate jdbc;
@@ -146,10 +170,35 @@ class Products {
 				throw new UncheckedIOException(ex);
 			}
 			try (var statement = connection.createStatement()) {
-				return statement.executeUpdate(UPSERT_STAGED);
+				return rangeEmpty(statement) ? insertStaged(connection, statement) : statement.executeUpdate(UPSERT_STAGED);
 			}
 		});
 		return written == null ? 0 : written;
+	}
+
+	private static boolean rangeEmpty(Statement statement) throws SQLException {
+		try (ResultSet rs = statement.executeQuery(RANGE_EMPTY)) {
+			return rs.next() && rs.getBoolean(1);
+		}
+	}
+
+	/** INSERT_STAGED, or UPSERT_STAGED if a concurrent writer added a row of the range meanwhile. */
+	private static int insertStaged(Connection connection, Statement statement) throws SQLException {
+		Savepoint before = connection.setSavepoint();
+		try {
+			int inserted = statement.executeUpdate(INSERT_STAGED);
+			connection.releaseSavepoint(before);
+			return inserted;
+		}
+		catch (SQLException ex) {
+			if (!(ex instanceof PSQLException psql && PSQLState.UNIQUE_VIOLATION.getState().equals(psql.getSQLState())
+					&& psql.getServerErrorMessage() != null
+					&& PRIMARY_KEY.equals(psql.getServerErrorMessage().getConstraint()))) {
+				throw ex;
+			}
+			connection.rollback(before);
+			return statement.executeUpdate(UPSERT_STAGED);
+		}
 	}
 
 	/** A text value in COPY's text format, then the column separator: backslash, tab and line breaks escaped. */
