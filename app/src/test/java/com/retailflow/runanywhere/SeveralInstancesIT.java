@@ -222,7 +222,7 @@ class SeveralInstancesIT {
 	@Order(5)
 	void scheduledWorkRunsOnceAcrossInstances() throws Exception {
 		Set<Long> pids = instances.stream().map(run::appPid).collect(Collectors.toSet());
-		assertThat(lockHolders("retailflow-legacy-sync pid %")).as("sessions running the legacy sync").hasSize(1)
+		assertThat(lockHolders("retailflow legacy change stream pid %")).as("sessions running the legacy sync").hasSize(1)
 			.allSatisfy(pid -> assertThat(pids).contains(pid));
 		awaitNanos("an instance takes the resubmission lock", Duration.ofSeconds(30),
 				() -> !lockHolders("retailflow event publication resubmission pid %").isEmpty());
