@@ -1,12 +1,8 @@
 package com.retailflow;
 
-import java.time.Duration;
-import java.util.Optional;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.core.AuthenticationException;
 
 import com.retailflow.identity.AdminAccounts;
 import com.retailflow.proxy.AdminAuthentication;
@@ -21,16 +17,6 @@ class ConsoleSignIn {
 
 	@Bean
 	AdminAuthentication identityAdmins(AdminAccounts admins) {
-		return new AdminAuthentication() {
-			@Override
-			public AuthenticationProvider authenticationProvider() {
-				return admins.authenticationProvider();
-			}
-
-			@Override
-			public Optional<Duration> retryAfter(AuthenticationException failure) {
-				return admins.retryAfter(failure);
-			}
-		};
+		return AdminAuthentication.of(admins.authenticationProvider(), admins::retryAfter);
 	}
 }

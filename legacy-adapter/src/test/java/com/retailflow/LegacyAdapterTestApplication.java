@@ -1,13 +1,9 @@
 package com.retailflow;
 
-import java.time.Duration;
-import java.util.Optional;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import com.retailflow.identity.AdminAccounts;
@@ -28,16 +24,6 @@ class LegacyAdapterTestApplication {
 	/** The admin side signs in with identity's ADMIN accounts, as the application wires it (ConsoleSignIn). */
 	@Bean
 	AdminAuthentication identityAdmins(AdminAccounts admins) {
-		return new AdminAuthentication() {
-			@Override
-			public AuthenticationProvider authenticationProvider() {
-				return admins.authenticationProvider();
-			}
-
-			@Override
-			public Optional<Duration> retryAfter(AuthenticationException failure) {
-				return admins.retryAfter(failure);
-			}
-		};
+		return AdminAuthentication.of(admins.authenticationProvider(), admins::retryAfter);
 	}
 }

@@ -2,6 +2,7 @@ package com.retailflow.proxy;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.AuthenticationException;
@@ -22,5 +23,21 @@ public interface AdminAuthentication {
 	/** When {@code failure} was a refusal to even check the password (too many failures), how long to wait. */
 	default Optional<Duration> retryAfter(AuthenticationException failure) {
 		return Optional.empty();
+	}
+
+	/** The admin side from a provider and its answer to {@link #retryAfter}. */
+	static AdminAuthentication of(AuthenticationProvider provider,
+			Function<AuthenticationException, Optional<Duration>> retryAfter) {
+		return new AdminAuthentication() {
+			@Override
+			public AuthenticationProvider authenticationProvider() {
+				return provider;
+			}
+
+			@Override
+			public Optional<Duration> retryAfter(AuthenticationException failure) {
+				return retryAfter.apply(failure);
+			}
+		};
 	}
 }
