@@ -60,17 +60,8 @@ class ProxyTestApplication {
 				return dao.supports(authentication);
 			}
 		};
-		return new AdminAuthentication() {
-			@Override
-			public AuthenticationProvider authenticationProvider() {
-				return provider;
-			}
-
-			@Override
-			public Optional<Duration> retryAfter(AuthenticationException failure) {
-				return failure instanceof Throttled ? Optional.of(Duration.ofSeconds(42)) : Optional.empty();
-			}
-		};
+		return AdminAuthentication.of(provider,
+				failure -> failure instanceof Throttled ? Optional.of(Duration.ofSeconds(42)) : Optional.empty());
 	}
 
 	/** Stands in for the session bridge: a cookie {@code test_customer} means "signed in as that customer". */
